@@ -1,0 +1,110 @@
+// The one data contract between kernels, harness, workers, charts, exports and
+// `npm run bench --json`. Everything here is plain, structured-cloneable data.
+import type { Dtype, Shape } from '../kernels/types.ts';
+
+export type { Dtype, Shape };
+
+/** Where and how a result was measured. */
+export interface Environment {
+  readonly crossOriginIsolated: boolean;
+  readonly sharedArrayBuffer: boolean;
+  readonly cores: number;
+  /** Smallest step of performance.now() observed, in ms (0.1 in a normal page, 0.005 isolated). */
+  readonly timerResolutionMs: number;
+  readonly wasmSimd: boolean;
+  readonly userAgent: string;
+}
+
+/** Outcome of comparing a result to the reference product. */
+export interface Check {
+  readonly correct: boolean;
+  readonly maxAbsError: number;
+  /** Number of elements outside the tolerance. */
+  readonly mismatches: number;
+  readonly rtol: number;
+  readonly atol: number;
+}
+
+export interface Stats {
+  readonly medianMs: number;
+  readonly minMs: number;
+  readonly maxMs: number;
+  /** Median absolute deviation from the median. */
+  readonly madMs: number;
+  /** 10th percentile: the robust low figure (see measurement notes). */
+  readonly p10Ms: number;
+  readonly meanMs: number;
+  /** max/min > 1.5 means the machine was probably busy during the run. */
+  readonly noisy: boolean;
+}
+
+interface ResultBase {
+  readonly variant: string;
+  readonly m: number;
+  readonly l: number;
+  readonly n: number;
+  readonly dtype: Dtype;
+  /** Number of workers actually used (1 for the serial variants). */
+  readonly workers: number;
+  readonly env: Environment;
+  /** ISO time the result was produced. */
+  readonly at: string;
+}
+
+/** A variant that ran: every sample is a per-call time in ms. */
+export interface MeasuredResult extends ResultBase {
+  readonly status: 'ok';
+  readonly samplesMs: number[];
+  /** The first call after set-up, kept apart: it includes JIT / compilation warm-up. */
+  readonly coldMs: number;
+  /** Calls per sample, chosen so one sample lasts ≥ 100× the timer resolution. */
+  readonly batch: number;
+  readonly medianMs: number;
+  readonly stats: Stats;
+  readonly gflops: number;
+  readonly correct: boolean;
+  readonly check: Check;
+  /** Bytes the variant allocates beyond A, B and C (temporaries, copies). */
+  readonly extraBytes: number;
+  /** Bytes copied between threads by messages (parallel variants). */
+  readonly copiedBytes?: number;
+  /** Pool start-up, measured apart from the samples (parallel variants). */
+  readonly startupMs?: number;
+}
+
+/** A variant that could not run (memory guard, no isolation, cancelled, error). */
+export interface FailedResult extends ResultBase {
+  readonly status: 'error';
+  readonly samplesMs: [];
+  readonly medianMs: null;
+  readonly gflops: null;
+  readonly correct: false;
+  readonly error: string;
+}
+
+export type BenchResult = MeasuredResult | FailedResult;
+
+/** What to run. Inputs are generated from the seed where they are used, so requests stay small. */
+export interface BenchRequest {
+  readonly variants: readonly string[];
+  readonly shape: Shape;
+  readonly dtype: Dtype;
+  /** Samples per variant (≥ 5 honoured by the harness). */
+  readonly samples: number;
+  /** Worker count for the parallel variants. */
+  readonly workers?: number;
+  /** Seed of the data generator. */
+  readonly seed?: number;
+  /** Bytes a variant may allocate; above it the variant refuses with a reason. */
+  readonly memoryBudgetBytes?: number;
+}
+
+/** Progress reported while a request runs. */
+export interface Progress {
+  readonly variant: string;
+  readonly variantIndex: number;
+  readonly variantCount: number;
+  readonly sample: number;
+  readonly sampleCount: number;
+  readonly phase: 'setup' | 'cold' | 'warmup' | 'sample' | 'check' | 'done';
+}

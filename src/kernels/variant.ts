@@ -1,0 +1,35 @@
+// The contract every matrix-multiplication variant fulfils, so that one harness
+// can measure them all. Pure: no DOM, no workers, no timers.
+import type { Dtype, FloatArray, Shape } from './types.ts';
+
+/** Row-major inputs as the data generator produces them. */
+export interface VariantInputs {
+  readonly A: FloatArray; // m×l
+  readonly B: FloatArray; // l×n
+  readonly shape: Shape;
+  readonly dtype: Dtype;
+}
+
+/**
+ * One timed call. Serial variants return C synchronously; variants that talk to
+ * other workers return a promise. C is always m×n row-major, for the check.
+ */
+export type RunOnce = () => FloatArray | Promise<FloatArray>;
+
+export interface Variant<Ctx = unknown> {
+  /** Stable id used by the CLI, the slides and exports (kebab-case). */
+  readonly id: string;
+  /** One line, shown by `npm run bench -- --list` and in tables. */
+  readonly description: string;
+  /** Lecture section that teaches it, e.g. '3.1.1'. */
+  readonly section: string;
+  readonly dtypes: readonly Dtype[];
+  /** Bytes allocated beyond A, B and C per call (temporaries, gathered copies). */
+  extraBytes(shape: Shape, dtype: Dtype): number;
+  /**
+   * Untimed preparation (layout conversion, copying into WebAssembly memory…).
+   * Returns the call that is timed. Throws an Error with a readable reason when
+   * it cannot run (e.g. WebAssembly SIMD unsupported).
+   */
+  setup(inputs: VariantInputs, ctx: Ctx): RunOnce;
+}

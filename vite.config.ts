@@ -1,0 +1,49 @@
+import { defineConfig } from 'vitest/config';
+import { playwright } from '@vitest/browser-playwright';
+import { chromiumArgs, chromiumPath } from './src/cli/chromium.ts';
+
+// SharedArrayBuffer and the 5 µs timer need a cross-origin-isolated page.
+// Dev server, preview and the Vitest browser server all send these headers;
+// the static build gets them from our service worker instead.
+const crossOriginIsolation = {
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Embedder-Policy': 'require-corp',
+  'Cross-Origin-Resource-Policy': 'same-origin',
+};
+
+const browserTests = process.env.VITEST_NO_BROWSER !== '1';
+
+export default defineConfig({
+  base: './',
+  server: { headers: crossOriginIsolation },
+  preview: { headers: crossOriginIsolation },
+  worker: { format: 'es' },
+  build: { target: 'es2022', chunkSizeWarningLimit: 2000 },
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: { name: 'unit', environment: 'node', include: ['tests/unit/**/*.test.ts'] },
+      },
+      ...(browserTests
+        ? [
+            {
+              extends: true,
+              test: {
+                name: 'browser',
+                include: ['tests/browser/**/*.test.ts'],
+                testTimeout: 60_000,
+                browser: {
+                  enabled: true,
+                  headless: true,
+                  viewport: { width: 1280, height: 720 },
+                  provider: playwright({ launchOptions: { executablePath: chromiumPath(), args: chromiumArgs } }),
+                  instances: [{ browser: 'chromium' as const }],
+                },
+              },
+            },
+          ]
+        : []),
+    ],
+  },
+});
