@@ -32,4 +32,8 @@ export interface Variant<Ctx = unknown> {
    * it cannot run (e.g. WebAssembly SIMD unsupported).
    */
   setup(inputs: VariantInputs, ctx: Ctx): RunOnce;
+  /** Parallel variants: how many workers they really use with this context (serial: absent = 1). */
+  workersUsed?(ctx: Ctx): number;
+  /** Parallel variants: bytes copied between threads per call (structured clone). */
+  copiedBytes?(shape: Shape, dtype: Dtype, workers: number): number;
 }
