@@ -1,6 +1,7 @@
 import { defineConfig } from 'vitest/config';
 import { playwright } from '@vitest/browser-playwright';
 import { chromiumArgs, chromiumPath } from './src/cli/chromium.ts';
+import { coiServiceWorker } from './src/build/coi-sw-plugin.ts';
 
 // SharedArrayBuffer and the 5 µs timer need a cross-origin-isolated page.
 // Dev server, preview and the Vitest browser server all send these headers;
@@ -15,6 +16,8 @@ const browserTests = process.env.VITEST_NO_BROWSER !== '1';
 
 export default defineConfig({
   base: './',
+  // Build only: sw.js adds the isolation headers on static hosts and precaches the deck for offline use.
+  plugins: [coiServiceWorker()],
   server: { headers: crossOriginIsolation },
   preview: { headers: crossOriginIsolation },
   worker: { format: 'es' },
@@ -40,6 +43,17 @@ export default defineConfig({
                   provider: playwright({ launchOptions: { executablePath: chromiumPath(), args: chromiumArgs } }),
                   instances: [{ browser: 'chromium' as const }],
                 },
+              },
+            },
+            {
+              // Node-side end-to-end: build, serve without headers, load in Chromium, go offline.
+              extends: true,
+              test: {
+                name: 'e2e',
+                environment: 'node',
+                include: ['tests/e2e/**/*.test.ts'],
+                testTimeout: 240_000,
+                hookTimeout: 240_000,
               },
             },
           ]

@@ -11,14 +11,22 @@ const srcDir = join(here, 'assembly');
 const outDir = join(here, 'build');
 mkdirSync(outDir, { recursive: true });
 
-/** One entry per module: flags are the WebAssembly features it needs. */
+/**
+ * One entry per output: `source` is the file in assembly/, flags are the WebAssembly
+ * features it needs. matmul.ts is built twice: a module that uses SIMD anywhere fails
+ * to compile as a whole on an engine without SIMD, so the scalar kernels get a build
+ * of their own and the SIMD one is optional (matmul.ts guards its v128 code with
+ * ASC_FEATURE_SIMD).
+ */
 const modules = [
-  { name: 'matmul', flags: ['--enable', 'simd'] },
+  { name: 'matmul', source: 'matmul', flags: [] },
+  { name: 'matmul-simd', source: 'matmul', flags: ['--enable', 'simd'] },
+  { name: 'parallel', source: 'parallel', flags: ['--enable', 'simd,threads', '--importMemory', '--sharedMemory', '--initialMemory', '1', '--maximumMemory', '65536'] },
 ];
 
 const asc = join(here, '..', '..', 'node_modules', '.bin', 'asc');
-for (const { name, flags } of modules) {
-  const src = join(srcDir, `${name}.ts`);
+for (const { name, source, flags } of modules) {
+  const src = join(srcDir, `${source}.ts`);
   if (!existsSync(src)) continue;
   const out = join(outDir, `${name}.wasm`);
   const newestSrc = Math.max(...readdirSync(srcDir).map((f) => statSync(join(srcDir, f)).mtimeMs));

@@ -1,0 +1,209 @@
+// Runs one BenchRequest over a list of variants and returns one result per requested id.
+// Pure apart from what is injected: the clock, the environment, the variant context,
+// progress and cancellation. The same code runs in the bench worker (serial variants,
+// synchronous kernels) and on the main thread for the pool variants (asynchronous kernels).
+import { checkResult } from '../check/allclose.ts';
+import { generateInputs } from '../data/generate.ts';
+import { referenceProduct } from '../data/reference.ts';
+import { DEFAULT_MEMORY_BUDGET_BYTES, memoryRefusal } from '../kernels/memory.ts';
+import type { FloatArray } from '../kernels/types.ts';
+import type { RunOnce, Variant, VariantInputs } from '../kernels/variant.ts';
+import {
+  DEFAULT_MEASURE_CONFIG,
+  sampleCount,
+  takeSample,
+  throwIfAborted,
+  timeCall,
+  warmUpAndSizeBatch,
+  type MeasureConfig,
+} from './measure.ts';
+import type { BenchRequest, BenchResult, Check, Environment, FailedResult, Progress } from './protocol.ts';
+import { computeStats, gflops } from './stats.ts';
+import { DEFAULT_SEED } from './defaults.ts';
+
+export { DEFAULT_SEED };
+
+export interface HarnessOptions<Ctx> {
+  readonly now: () => number;
+  readonly timerResolutionMs: number;
+  readonly env: Environment;
+  readonly ctx: Ctx;
+  readonly onProgress?: (p: Progress) => void;
+  readonly signal?: AbortSignal;
+  /** Overrides of the measuring rules (tests use small warm-ups). */
+  readonly measure?: Partial<MeasureConfig>;
+  /** Wall-clock stamp for `at`; injected so results can be reproduced in tests. */
+  readonly timestamp?: () => string;
+}
+
+interface Live<Ctx> {
+  readonly slot: number; // position in the request, so results keep the request's order
+  readonly variant: Variant<Ctx>;
+  readonly run: RunOnce;
+  readonly coldMs: number;
+  readonly coldCheck: Check;
+  batch: number;
+  samplesMs: number[];
+  last: FloatArray;
+  /** Worse of the cold call's check and the last measured call's. */
+  check?: Check;
+  error?: string;
+}
+
+function messageOf(e: unknown): string {
+  if (e instanceof Error) return e.message || e.name;
+  return String(e);
+}
+
+function isAbort(e: unknown, signal: AbortSignal | undefined): boolean {
+  return (signal?.aborted ?? false) || (e instanceof Error && e.name === 'AbortError');
+}
+
+/** The worse of two checks: a failure in either call makes the variant incorrect. */
+function worse(a: Check, b: Check): Check {
+  if (a.correct !== b.correct) return a.correct ? b : a;
+  return a.maxAbsError >= b.maxAbsError ? a : b;
+}
+
+export async function runRequest<Ctx>(
+  request: BenchRequest,
+  variants: readonly Variant<Ctx>[],
+  opts: HarnessOptions<Ctx>,
+): Promise<BenchResult[]> {
+  const { now, timerResolutionMs, env, ctx, onProgress, signal } = opts;
+  const config: MeasureConfig = { ...DEFAULT_MEASURE_CONFIG, ...opts.measure };
+  const at = (opts.timestamp ?? (() => new Date().toISOString()))();
+  const { shape, dtype } = request;
+  const { m, l, n } = shape;
+  const samples = sampleCount(request.samples, config);
+  const budget = request.memoryBudgetBytes ?? DEFAULT_MEMORY_BUDGET_BYTES;
+  const ids = request.variants;
+  const variantCount = ids.length;
+  const byId = new Map(variants.map((v) => [v.id, v]));
+
+  const failed = (variant: string, error: string, workers = 1): FailedResult => ({
+    status: 'error',
+    variant, m, l, n, dtype, workers, env, at,
+    samplesMs: [],
+    medianMs: null,
+    gflops: null,
+    correct: false,
+    error,
+  });
+  const progress = (variantIndex: number, phase: Progress['phase'], sample = 0): void => {
+    onProgress?.({ variant: ids[variantIndex] ?? '', variantIndex, variantCount, sample, sampleCount: samples, phase });
+  };
+
+  const results: (BenchResult | undefined)[] = new Array(ids.length);
+  const candidates: { slot: number; variant: Variant<Ctx> }[] = [];
+  for (const [slot, id] of ids.entries()) {
+    const variant = byId.get(id);
+    if (!variant) {
+      results[slot] = failed(id, `unknown variant "${id}"`);
+      continue;
+    }
+    const workers = variant.workersUsed?.(ctx) ?? 1;
+    if (!variant.dtypes.includes(dtype)) {
+      results[slot] = failed(id, `${id} does not support ${dtype} (only ${variant.dtypes.join(', ')})`, workers);
+      continue;
+    }
+    const refusal = memoryRefusal(variant, shape, dtype, budget);
+    if (refusal !== null) {
+      results[slot] = failed(id, refusal, workers);
+      continue;
+    }
+    candidates.push({ slot, variant });
+  }
+
+  if (candidates.length > 0) {
+    // Same data for every variant, made once from the seed; the expected product once too.
+    const { A, B } = generateInputs(shape, dtype, request.seed ?? DEFAULT_SEED);
+    const inputs: VariantInputs = { A, B, shape, dtype };
+    const expected = referenceProduct(A, B, shape);
+    const check = (actual: FloatArray): Check => checkResult(actual, expected, shape, dtype);
+
+    // #region driver
+    // 1. Set up each variant and time its first (cold) call on its own:
+    //    it pays for compilation and first-touch memory, so it is not a sample.
+    const live: Live<Ctx>[] = [];
+    for (const { slot, variant } of candidates) {
+      throwIfAborted(signal);
+      try {
+        progress(slot, 'setup');
+        const run = variant.setup(inputs, ctx);
+        progress(slot, 'cold');
+        const cold = await timeCall(run, now);
+        const coldCheck = check(cold.result);
+        live.push({ slot, variant, run, coldMs: cold.ms, coldCheck, batch: 1, samplesMs: [], last: cold.result });
+      } catch (e) {
+        if (isAbort(e, signal)) throw e;
+        results[slot] = failed(variant.id, messageOf(e), variant.workersUsed?.(ctx) ?? 1);
+      }
+    }
+
+    // 2. Warm up (the JIT tiers up only after a function has run), and size the
+    //    batch so that one sample lasts ≥ 100× the timer resolution.
+    for (const v of live) {
+      try {
+        progress(v.slot, 'warmup');
+        ({ batch: v.batch, last: v.last } = await warmUpAndSizeBatch(v.run, now, timerResolutionMs, config, signal));
+      } catch (e) {
+        if (isAbort(e, signal)) throw e;
+        v.error = messageOf(e);
+      }
+    }
+
+    // 3. Interleaved rounds A, B, C, A, B, C, …: a slow or fast phase of the machine
+    //    hits every variant alike, so their ratios hold. Sample = batch time / batch.
+    for (let round = 0; round < samples; round++) {
+      for (const v of live) {
+        if (v.error !== undefined) continue;
+        try {
+          progress(v.slot, 'sample', round + 1);
+          const sample = await takeSample(v.run, v.batch, now, timerResolutionMs, config, signal);
+          v.samplesMs.push(sample.perCallMs);
+          v.batch = sample.batch;
+          v.last = sample.last;
+        } catch (e) {
+          if (isAbort(e, signal)) throw e;
+          v.error = messageOf(e);
+        }
+      }
+    }
+
+    // 4. Check the last measured result too: the cold call alone would miss a kernel
+    //    that goes wrong once its buffers are reused.
+    for (const v of live) {
+      if (v.error !== undefined) continue;
+      progress(v.slot, 'check');
+      v.check = worse(v.coldCheck, check(v.last));
+      progress(v.slot, 'done', samples);
+    }
+    // #endregion driver
+
+    for (const v of live) {
+      const workers = v.variant.workersUsed?.(ctx) ?? 1;
+      if (v.error !== undefined || v.check === undefined) {
+        results[v.slot] = failed(v.variant.id, v.error ?? 'not checked', workers);
+        continue;
+      }
+      const stats = computeStats(v.samplesMs);
+      results[v.slot] = {
+        status: 'ok',
+        variant: v.variant.id, m, l, n, dtype, workers, env, at,
+        samplesMs: v.samplesMs,
+        coldMs: v.coldMs,
+        batch: v.batch,
+        medianMs: stats.medianMs,
+        stats,
+        gflops: gflops(shape, stats.medianMs),
+        correct: v.check.correct,
+        check: v.check,
+        extraBytes: v.variant.extraBytes(shape, dtype),
+        copiedBytes: v.variant.copiedBytes?.(shape, dtype, workers),
+      };
+    }
+  }
+
+  return results.map((r, slot) => r ?? failed(ids[slot], 'not run'));
+}

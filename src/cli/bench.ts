@@ -1,0 +1,147 @@
+// `npm run bench`: measures variants in real headless Chromium, the same way the deck
+// does (bench worker, cross-origin-isolated page served by Vite), and prints a table or
+// JSON. stdout carries only the result; logs go to stderr. Exit codes: 0 done,
+// 1 internal failure, 2 bad arguments.
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { BenchRequest, BenchResult, Progress } from '../bench/protocol.ts';
+import { formatEnvironment, formatRunHeader, formatTable } from '../bench/format.ts';
+import { parseArgs, USAGE, type CliArgs } from './args.ts';
+import { chromiumArgs, chromiumPath } from './chromium.ts';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const PAGE = 'src/cli/bench-page.html';
+
+interface Listed {
+  readonly id: string;
+  readonly description: string;
+}
+
+const log = (message: string): void => void process.stderr.write(`${message}\n`);
+
+/** Resolves once the text is handed to the OS, so exiting right after cannot cut it short. */
+const out = (text: string): Promise<void> =>
+  new Promise((resolve, reject) => process.stdout.write(text, (e) => (e ? reject(e) : resolve())));
+
+/** Variant list from the modules themselves: kernels are pure, so no browser is needed. */
+async function listInNode(): Promise<Listed[]> {
+  const { serialVariants } = await import('../kernels/registry.ts');
+  const listed: Listed[] = serialVariants.map(({ id, description }) => ({ id, description }));
+  try {
+    const { parallelVariants } = await import('../parallel/variants.ts');
+    for (const { id, description } of parallelVariants) listed.push({ id, description });
+  } catch (e) {
+    log(`bench: parallel variants not listed (${e instanceof Error ? e.message : String(e)})`);
+  }
+  return listed;
+}
+
+type Run = Extract<CliArgs, { kind: 'run' }>;
+
+/** A Vite dev server with the project's config (COOP/COEP headers) on a free port, and Chromium on it. */
+async function withBenchPage<T>(use: (page: import('playwright-core').Page) => Promise<T>): Promise<T> {
+  const { createServer } = await import('vite');
+  const { chromium } = await import('playwright-core');
+  const server = await createServer({
+    root,
+    configFile: resolve(root, 'vite.config.ts'),
+    logLevel: 'error', // Vite's errors go to stderr; its banner would pollute stdout
+    clearScreen: false,
+    server: { host: '127.0.0.1', port: 0, strictPort: false, open: false, hmr: false, watch: null },
+    // Pre-bundle the one dependency up front: discovering it on first load makes Vite
+    // reload the page, which would lose the evaluate() in flight.
+    optimizeDeps: { include: ['comlink'], noDiscovery: true },
+  });
+  let browser: import('playwright-core').Browser | undefined;
+  try {
+    await server.listen();
+    const base = server.resolvedUrls?.local[0];
+    if (!base) throw new Error('Vite did not report a local URL');
+    browser = await chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs, headless: true });
+    const page = await browser.newPage();
+    page.on('console', (msg) => {
+      if (msg.type() === 'error' || msg.type() === 'warning') log(`[page ${msg.type()}] ${msg.text()}`);
+    });
+    page.on('pageerror', (err) => log(`[page error] ${err.message}`));
+    await page.goto(new URL(PAGE, base).href);
+    await page.waitForFunction(() => window.__bench?.ready === true, undefined, { timeout: 30_000 });
+    return await use(page);
+  } finally {
+    await browser?.close().catch(() => undefined);
+    await server.close().catch(() => undefined);
+  }
+}
+
+function progressLine(p: Progress): string {
+  const step = p.phase === 'sample' ? `sample ${p.sample}/${p.sampleCount}` : p.phase;
+  return `[${p.variantIndex + 1}/${p.variantCount}] ${p.variant}: ${step}`;
+}
+
+async function runInBrowser(args: Run): Promise<BenchResult[]> {
+  const request: BenchRequest = {
+    variants: args.variants,
+    shape: args.shape,
+    dtype: args.dtype,
+    samples: args.samples,
+    seed: args.seed,
+    ...(args.workers !== undefined ? { workers: args.workers } : {}),
+  };
+  return withBenchPage(async (page) => {
+    // Progress only on an interactive terminal: logs of scripted runs stay clean.
+    const tty = process.stderr.isTTY === true;
+    let finished = false;
+    if (tty) {
+      await page.exposeFunction('__benchProgress', (p: Progress) => {
+        // Progress messages can trail the result; once it is in, they would only garble the table.
+        if (!finished) process.stderr.write(`\r\x1b[2K${progressLine(p)}`);
+      });
+    }
+    const results = await page.evaluate((req) => window.__bench!.run(req), request);
+    finished = true;
+    if (tty) process.stderr.write('\r\x1b[2K');
+    return results;
+  });
+}
+
+async function main(argv: readonly string[]): Promise<number> {
+  const args = parseArgs(argv);
+  switch (args.kind) {
+    case 'help':
+      await out(`${USAGE}\n`);
+      return 0;
+    case 'error':
+      log(`bench: ${args.message}\n\n${USAGE}`);
+      return 2;
+    case 'list': {
+      let listed: Listed[];
+      try {
+        listed = await listInNode();
+      } catch (e) {
+        log(`bench: listing in Node failed (${e instanceof Error ? e.message : String(e)}); asking the browser`);
+        listed = await withBenchPage((page) => page.evaluate(() => window.__bench!.list()));
+      }
+      await out(listed.map((v) => `${v.id} ${v.description}\n`).join(''));
+      return 0;
+    }
+    case 'run': {
+      const results = await runInBrowser(args);
+      if (args.json) {
+        // Failed results carry their reason under `error`; the schema stays flat.
+        await out(`${JSON.stringify(results, null, 2)}\n`);
+      } else {
+        const lines = [formatRunHeader(results, args.seed), formatTable(results)];
+        if (results[0]) lines.push(formatEnvironment(results[0].env));
+        await out(`${lines.join('\n')}\n`);
+      }
+      return 0;
+    }
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (e: unknown) => {
+    log(`bench: internal failure: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,55 @@
+// Assemble the Reveal DOM from the TOC tree and the slide modules, then start
+// reveal.js with its presenting plugins. The only module that imports reveal.js.
+import Reveal, { type RevealApi, type RevealConfig } from 'reveal.js';
+import Notes from 'reveal.js/plugin/notes';
+import 'reveal.js/reveal.css';
+import 'reveal.js/theme/white.css';
+import 'reveal.js/plugin/highlight/monokai.css';
+import './deck.css';
+import { LocalKaTeX } from './katex-plugin.ts';
+import { deckHtml, deckModel } from './model.ts';
+import type { SlideSpec } from './slide.ts';
+import type { Toc } from '../toc/toc.ts';
+import { mountMatmulAnimations } from './widgets/matmul-animation.ts';
+
+export interface DeckOptions {
+  readonly toc: Toc;
+  readonly slides: readonly SlideSpec[];
+  /** Extra reveal.js config (tests pass `embedded: true`, `hash: false`). */
+  readonly config?: RevealConfig;
+  /** Load the Highlight plugin after start-up (it is large); default true. */
+  readonly highlight?: boolean;
+}
+
+/** Fill `root` (a `.reveal` element) with the lecture and start reveal.js. */
+export async function buildDeck(root: HTMLElement, opts: DeckOptions): Promise<RevealApi> {
+  let slidesEl = root.querySelector<HTMLElement>('.slides');
+  if (!slidesEl) {
+    slidesEl = document.createElement('div');
+    slidesEl.className = 'slides';
+    root.append(slidesEl);
+  }
+  slidesEl.innerHTML = deckHtml(deckModel(opts.toc, opts.slides));
+  mountMatmulAnimations(slidesEl);
+
+  const deck = new Reveal(root, {
+    hash: true,
+    width: 1280,
+    height: 720,
+    margin: 0.04,
+    center: false,
+    slideNumber: 'h.v',
+    transition: 'slide',
+    pdfSeparateFragments: false,
+    plugins: [Notes, LocalKaTeX],
+    ...opts.config,
+  });
+  await deck.initialize();
+
+  if (opts.highlight !== false) {
+    // highlight.js is two thirds of the JS: fetch it once the first slide shows.
+    const { default: Highlight } = await import('reveal.js/plugin/highlight');
+    deck.registerPlugin(Highlight());
+  }
+  return deck;
+}

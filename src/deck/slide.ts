@@ -1,0 +1,18 @@
+// What a slide module exports: where the slide sits in the TOC tree and what it
+// says. Headings are never written here; they come from the tree.
+
+export interface SlideSpec {
+  /** Path into the TOC tree (0-based); [] adds to the title slide. */
+  readonly ids: readonly number[];
+  /** Slide body as HTML; `$…$` and `$$…$$` are typeset by KaTeX. */
+  readonly body: string;
+  /** Speaker notes (HTML): what to say, what to demo. */
+  readonly notes: string;
+  /** Live-measurement slot rendered beside the text (the benchmark panel id). */
+  readonly bench?: string;
+  /** Extra classes on the slide's <section>, e.g. 'dense' for smaller type. */
+  readonly className?: string;
+}
+
+/** Template tag that keeps backslashes, so LaTeX can be written as-is inside slide HTML. */
+export const html = String.raw;

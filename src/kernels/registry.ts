@@ -1,0 +1,37 @@
+// Every serial variant, in the order the lecture introduces them. Pure.
+import type { WasmKernels } from './wasm-module.ts';
+import type { Variant } from './variant.ts';
+import { naive, naivePlain } from './naive.ts';
+import { elementVectorised } from './element-vectorised.ts';
+import { indexing } from './indexing.ts';
+import { broadcasting } from './broadcasting.ts';
+import { ikj, transposedB } from './loop-order.ts';
+import { layoutCC, layoutCR, layoutRC, layoutRR } from './layout.ts';
+import { wasmElement, wasmScalar, wasmSimd, wasmWhole } from './wasm.ts';
+
+/** What a serial variant may need from its surroundings: the compiled kernels, if loaded. */
+export interface KernelContext {
+  readonly wasm: WasmKernels | null;
+}
+
+export const serialVariants: readonly Variant<KernelContext>[] = [
+  naive, // 1.2
+  naivePlain, // 1.2, contrast: what typed arrays buy
+  elementVectorised, // 3.1
+  indexing, // 3.1.1
+  broadcasting, // 3.1.2
+  wasmElement, // 3.1: compiled per element
+  wasmWhole, // 3.1: compiled whole
+  wasmScalar, // 3.2: SIMD's scalar twin
+  wasmSimd, // 3.2 / 3.2.1
+  ikj, // 3.2.2: loop order
+  transposedB, // 3.2.2
+  layoutRR, // 3.2.2: the four layouts
+  layoutRC,
+  layoutCR,
+  layoutCC,
+];
+
+export function findSerialVariant(id: string): Variant<KernelContext> | undefined {
+  return serialVariants.find((variant) => variant.id === id);
+}

@@ -1,0 +1,90 @@
+// What a <bench-panel> declaration asks for, read from its attributes.
+// Pure: attribute lookup in, a complete configuration with defaults out, so
+// slide authors write only what differs from the notebook's data sets.
+import type { Dtype, Shape } from '../kernels/types.ts';
+
+export type PanelKind = 'matmul' | 'speedup' | 'messages' | 'race' | 'profile' | 'jit' | 'freeze' | 'summary';
+
+export const PANEL_KINDS: readonly PanelKind[] = ['matmul', 'speedup', 'messages', 'race', 'profile', 'jit', 'freeze', 'summary'];
+
+export type DatasetName = 'lowL' | 'highL' | 'big';
+
+/** The notebook's shapes (2.1 and 4.2), repeated here so a panel needs no runtime lookup. */
+export const DATASETS: Readonly<Record<DatasetName, { shape: Shape; dtype: Dtype }>> = {
+  lowL: { shape: { m: 200, l: 10, n: 400 }, dtype: 'f64' },
+  highL: { shape: { m: 20, l: 10000, n: 40 }, dtype: 'f64' },
+  big: { shape: { m: 200, l: 100000, n: 400 }, dtype: 'f32' },
+};
+
+export interface PanelConfig {
+  readonly id: string;
+  readonly kind: PanelKind;
+  readonly variants: readonly string[];
+  readonly dataset: DatasetName | null;
+  readonly shape: Shape;
+  readonly dtype: Dtype;
+  readonly samples: number;
+  /** Worker count for parallel variants; null hides the input. */
+  readonly workers: number | null;
+  readonly title: string | null;
+  /** Serial variant the speedup is measured against (kind=speedup). */
+  readonly reference: string;
+}
+
+/** Default variants per kind, when the declaration names none. */
+const DEFAULT_VARIANTS: Readonly<Record<PanelKind, readonly string[]>> = {
+  matmul: ['naive', 'element-vectorised'],
+  speedup: ['pool-row'],
+  messages: [],
+  race: [],
+  profile: ['naive'],
+  jit: ['naive', 'element-vectorised', 'wasm-whole'],
+  freeze: ['naive'],
+  summary: [],
+};
+
+const PARALLEL_IDS = new Set(['pool-element', 'pool-row', 'parallel-wasm', 'shared-element', 'shared-row']);
+
+export function isParallelVariant(id: string): boolean {
+  return PARALLEL_IDS.has(id);
+}
+
+function positiveInt(text: string | null): number | null {
+  if (text === null || !/^\d+$/.test(text.trim())) return null;
+  const v = Number(text.trim());
+  return v > 0 ? v : null;
+}
+
+/** A stable id for storage when the author gave none: kind, variants and data set. */
+export function derivedId(kind: PanelKind, variants: readonly string[], dataset: string | null): string {
+  return [kind, variants.join('+') || 'all', dataset ?? 'custom'].join('.');
+}
+
+/**
+ * Read the declaration. Unknown kinds fall back to matmul and bad numbers to
+ * the data set's values: a typo in a slide must still give a working panel.
+ */
+export function readConfig(attr: (name: string) => string | null): PanelConfig {
+  const kindText = (attr('kind') ?? 'matmul').trim() as PanelKind;
+  const kind: PanelKind = PANEL_KINDS.includes(kindText) ? kindText : 'matmul';
+  const variantsText = attr('variants');
+  const variants = variantsText
+    ? variantsText.split(',').map((s) => s.trim()).filter((s) => s.length > 0)
+    : [...DEFAULT_VARIANTS[kind]];
+  const datasetText = attr('dataset');
+  const dataset: DatasetName | null =
+    datasetText === 'lowL' || datasetText === 'highL' || datasetText === 'big' ? datasetText : datasetText ? null : 'lowL';
+  const base = DATASETS[dataset ?? 'lowL'];
+  const shape: Shape = {
+    m: positiveInt(attr('m')) ?? base.shape.m,
+    l: positiveInt(attr('l')) ?? base.shape.l,
+    n: positiveInt(attr('n')) ?? base.shape.n,
+  };
+  const dtypeText = attr('dtype');
+  const dtype: Dtype = dtypeText === 'f32' || dtypeText === 'f64' ? dtypeText : base.dtype;
+  const wantsWorkers = kind === 'speedup' || variants.some(isParallelVariant) || attr('workers') !== null;
+  const workers = wantsWorkers ? (positiveInt(attr('workers')) ?? 2) : null;
+  const samples = positiveInt(attr('samples')) ?? 10;
+  const id = attr('id') || attr('data-bench') || derivedId(kind, variants, dataset);
+  return { id, kind, variants, dataset, shape, dtype, samples, workers, title: attr('title'), reference: attr('reference') ?? 'naive' };
+}

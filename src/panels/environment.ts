@@ -1,0 +1,106 @@
+// The environment a measurement was taken in, and the "env" button that shows
+// it from any slide. Timings mean little without it: isolation changes the
+// clock's resolution (100 µs vs 5 µs) and whether the shared-memory variants
+// can run at all. Detection is H2's probeEnvironment (the same probe the bench
+// worker runs), here applied to the page; browserName and the facts are pure.
+import type { Environment } from '../bench/protocol.ts';
+import { probeEnvironment } from '../bench/environment.ts';
+
+/** "Chromium 156", "Firefox 140", "Safari 18": enough to compare machines. Pure. */
+export function browserName(userAgent: string): string {
+  const rules: [RegExp, string][] = [
+    [/Edg\/(\d+)/, 'Edge'],
+    [/OPR\/(\d+)/, 'Opera'],
+    [/Firefox\/(\d+)/, 'Firefox'],
+    [/HeadlessChrome\/(\d+)/, 'Headless Chrome'],
+    [/Chrom(?:e|ium)\/(\d+)/, 'Chrome'],
+    [/Version\/(\d+)[.\d]* .*Safari\//, 'Safari'],
+    [/Node\.js\/(\d+)|node\/v?(\d+)/i, 'Node.js'],
+  ];
+  for (const [re, name] of rules) {
+    const m = re.exec(userAgent);
+    if (m) return `${name} ${m[1] ?? m[2] ?? ''}`.trim();
+  }
+  return userAgent.slice(0, 40) || 'unknown';
+}
+
+/** Label/value pairs shared by the dialog and each panel's footer. Pure. */
+export function environmentFacts(env: Environment): [string, string][] {
+  const res = env.timerResolutionMs;
+  return [
+    ['Cross-origin isolated', env.crossOriginIsolated ? 'yes' : 'no (SharedArrayBuffer variants cannot run)'],
+    ['SharedArrayBuffer', env.sharedArrayBuffer ? 'available' : 'unavailable'],
+    ['Cores (hardwareConcurrency)', String(env.cores)],
+    ['Timer resolution (measured)', res < 1 ? `${+(res * 1000).toFixed(1)} µs` : `${+res.toFixed(2)} ms`],
+    ['WebAssembly SIMD', env.wasmSimd ? 'supported' : 'not supported'],
+    ['Browser', browserName(env.userAgent)],
+  ];
+}
+
+/** One line for under a chart: where those numbers come from. */
+export function environmentLine(env: Environment): string {
+  const res = env.timerResolutionMs < 1 ? `${+(env.timerResolutionMs * 1000).toFixed(1)} µs` : `${+env.timerResolutionMs.toFixed(2)} ms`;
+  return `${browserName(env.userAgent)} · ${env.cores} cores · ${env.crossOriginIsolated ? 'isolated' : 'not isolated'} · timer ${res}${env.wasmSimd ? ' · wasm SIMD' : ''}`;
+}
+
+let cached: Environment | null = null;
+
+/** Measured once per page: the resolution probe spins for a moment. */
+export function pageEnvironment(): Environment {
+  cached ??= probeEnvironment();
+  return cached;
+}
+
+/**
+ * A small fixed "env" button, present on every slide, opening a dialog with the
+ * facts above. Idempotent: calling it twice keeps one button.
+ */
+export function mountEnvironmentButton(doc: Document): HTMLButtonElement {
+  const existing = doc.querySelector<HTMLButtonElement>('button.env-button');
+  if (existing) return existing;
+  const button = doc.createElement('button');
+  button.type = 'button';
+  button.className = 'env-button';
+  button.textContent = 'env';
+  button.setAttribute('aria-haspopup', 'dialog');
+  button.setAttribute('aria-label', 'Show the measurement environment');
+  button.title = 'Measurement environment';
+
+  const dialog = doc.createElement('dialog');
+  dialog.className = 'env-dialog';
+  dialog.setAttribute('aria-labelledby', 'env-dialog-title');
+  const heading = doc.createElement('h2');
+  heading.id = 'env-dialog-title';
+  heading.textContent = 'Where these benchmarks run';
+  const table = doc.createElement('table');
+  const note = doc.createElement('p');
+  note.className = 'env-note';
+  note.textContent =
+    'Measured in this page now. Each result also records the environment of the worker that produced it.';
+  const close = doc.createElement('button');
+  close.type = 'button';
+  close.textContent = 'Close';
+  close.addEventListener('click', () => dialog.close());
+  dialog.append(heading, table, note, close);
+
+  button.addEventListener('click', () => {
+    table.replaceChildren(
+      ...environmentFacts(pageEnvironment()).map(([k, v]) => {
+        const tr = doc.createElement('tr');
+        const th = doc.createElement('th');
+        th.scope = 'row';
+        th.textContent = k;
+        const td = doc.createElement('td');
+        td.textContent = v;
+        tr.append(th, td);
+        return tr;
+      }),
+    );
+    dialog.showModal();
+    close.focus();
+  });
+  // Reveal listens for keys on the document; keep them inside the open dialog.
+  dialog.addEventListener('keydown', (e) => e.stopPropagation());
+  doc.body.append(button, dialog);
+  return button;
+}

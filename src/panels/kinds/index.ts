@@ -1,0 +1,26 @@
+// Which behaviour each panel kind has.
+import type { PanelKind } from '../config.ts';
+import type { PanelKindBehaviour } from '../host.ts';
+import { freezeKind } from './freeze.ts';
+import { jitKind } from './jit.ts';
+import { matmulKind } from './matmul.ts';
+import { messagesKind } from './messages.ts';
+import { profileKind } from './profile.ts';
+import { raceKind } from './race.ts';
+import { speedupKind } from './speedup.ts';
+import { summaryKind } from './summary.ts';
+
+const KINDS: Record<PanelKind, PanelKindBehaviour<any>> = {
+  matmul: matmulKind,
+  jit: jitKind,
+  profile: profileKind,
+  freeze: freezeKind,
+  speedup: speedupKind,
+  summary: summaryKind,
+  messages: messagesKind,
+  race: raceKind,
+};
+
+export function kindBehaviour(kind: PanelKind): PanelKindBehaviour<unknown> {
+  return KINDS[kind];
+}

@@ -1,0 +1,90 @@
+// The common benchmark panel: run variants through runBench, chart the median
+// per variant with its spread, table twin, environment line.
+import type { BenchResult } from '../../bench/protocol.ts';
+import { runBench } from '../../bench/runner.ts';
+import { renderTimesChart } from '../../charts/render.ts';
+import { deriveSeries, shapeText } from '../../charts/series.ts';
+import { environmentLine } from '../environment.ts';
+import type { PanelHost, PanelKindBehaviour, RunArgs } from '../host.ts';
+import { resultsTable } from '../results-table.ts';
+import { clearResults, loadResults, saveResults } from '../storage.ts';
+import { formatBytes } from '../progress.ts';
+
+export async function runResults(host: PanelHost, { request, signal, onProgress }: RunArgs, variants: readonly string[]): Promise<BenchResult[]> {
+  return runBench(
+    {
+      variants,
+      shape: request.shape,
+      dtype: request.dtype,
+      samples: request.samples,
+      ...(request.workers !== undefined ? { workers: request.workers } : {}),
+    },
+    { signal, onProgress },
+  );
+}
+
+/** Footer: where the numbers were measured, and anything a presenter must not miss. */
+export function resultFooter(host: PanelHost, results: readonly BenchResult[]): void {
+  const doc = host.doc;
+  host.foot.replaceChildren();
+  const first = results[0];
+  if (!first) return;
+  const env = doc.createElement('p');
+  env.className = 'bp-env';
+  const when = new Date(first.at);
+  env.textContent = `Measured ${Number.isNaN(when.getTime()) ? '' : when.toLocaleTimeString()} in ${environmentLine(first.env)}`;
+  host.foot.append(env);
+  const wrong = results.filter((r) => r.status === 'ok' && !r.correct).map((r) => r.variant);
+  if (wrong.length > 0) {
+    const p = doc.createElement('p');
+    p.className = 'bp-warning';
+    p.textContent = `✗ Wrong result from ${wrong.join(', ')}: its time does not count.`;
+    host.foot.append(p);
+  }
+  const noisy = results.filter((r) => r.status === 'ok' && r.stats.noisy).map((r) => r.variant);
+  if (noisy.length > 0) {
+    const p = doc.createElement('p');
+    p.className = 'bp-note';
+    p.textContent = `⚠ Samples of ${noisy.join(', ')} disagree by more than 1.5×: the machine was busy; compare p10 rather than medians.`;
+    host.foot.append(p);
+  }
+  const extra = results.filter((r) => r.status === 'ok' && r.extraBytes > 0);
+  if (extra.length > 0) {
+    const p = doc.createElement('p');
+    p.className = 'bp-note';
+    p.textContent = `Extra memory: ${extra.map((r) => `${r.variant} ${formatBytes(r.status === 'ok' ? r.extraBytes : 0)}`).join(', ')}.`;
+    host.foot.append(p);
+  }
+}
+
+export async function renderResults(host: PanelHost, results: readonly BenchResult[], caption?: string): Promise<void> {
+  const series = deriveSeries(results);
+  const shapes = [...new Set(results.map((r) => `${shapeText(r)} ${r.dtype}`))].join(', ');
+  const chart = await renderTimesChart(series, { document: host.doc, width: host.width() });
+  host.chart.replaceChildren(...(chart ? [chart] : []));
+  if (chart) {
+    chart.setAttribute('role', 'img');
+    chart.setAttribute('aria-label', `Median time per variant with p10–max spread${series.log ? ', log scale' : ''}; the table below has the figures.`);
+  }
+  const failed = series.rows.filter((r) => r.status === 'error');
+  if (failed.length > 0 && series.measured.length === 0) {
+    const p = host.doc.createElement('p');
+    p.className = 'bp-failed';
+    p.textContent = 'Nothing could be measured: see the reasons in the table.';
+    host.chart.append(p);
+  }
+  host.table.replaceChildren(resultsTable(host.doc, series, caption ?? `Per product, m×l×n = ${shapes}; speedup against ${series.baseline ?? 'the first variant'}`));
+  resultFooter(host, results);
+}
+
+export const matmulKind: PanelKindBehaviour<BenchResult[]> = {
+  fields: ['m', 'l', 'n', 'samples', 'workers', 'dtype'],
+  runLabel: 'Run',
+  runnable: true,
+  run: (host, args) => runResults(host, args, host.config.variants),
+  render: (host, data) => renderResults(host, data),
+  load: (host) => loadResults(host.store, host.config.id),
+  save: (host, data) => saveResults(host.store, host.config.id, data),
+  clear: (host) => clearResults(host.store, host.config.id),
+  exportable: (data) => data,
+};

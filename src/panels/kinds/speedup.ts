@@ -1,0 +1,63 @@
+// 4.1: speedup against worker count. The serial reference runs once, then each
+// parallel variant with 1, 2, … W workers; the chart shows measured speedups
+// beside the ideal line (speedup = workers). Wrong results are not plotted.
+import type { BenchResult } from '../../bench/protocol.ts';
+import { runBench } from '../../bench/runner.ts';
+import { renderSpeedupChart } from '../../charts/render.ts';
+import { deriveSeries, speedupPoints } from '../../charts/series.ts';
+import type { PanelKindBehaviour } from '../host.ts';
+import { progressText } from '../progress.ts';
+import { resultsTable } from '../results-table.ts';
+import { clearResults, loadResults, saveResults } from '../storage.ts';
+import { resultFooter } from './matmul.ts';
+
+/** Worker counts of the sweep: 1 … max. Pure. */
+export function workerCounts(max: number): number[] {
+  return Array.from({ length: Math.max(1, Math.floor(max)) }, (_, i) => i + 1);
+}
+
+export const speedupKind: PanelKindBehaviour<BenchResult[]> = {
+  fields: ['m', 'l', 'n', 'samples', 'workers', 'dtype'],
+  runLabel: 'Run sweep',
+  runnable: true,
+  async run(host, { request, signal }) {
+    const counts = workerCounts(request.workers ?? 2);
+    const base = { shape: request.shape, dtype: request.dtype, samples: request.samples };
+    const steps = 1 + counts.length;
+    const out: BenchResult[] = [];
+    host.setStatus(`Step 1 of ${steps}: serial reference ${host.config.reference}`);
+    out.push(...(await runBench({ ...base, variants: [host.config.reference] }, { signal, onProgress: (p) => host.setStatus(`Step 1 of ${steps} (serial reference): ${progressText(p)}`) })));
+    for (const [i, w] of counts.entries()) {
+      signal.throwIfAborted();
+      out.push(
+        ...(await runBench(
+          { ...base, variants: host.config.variants, workers: w },
+          { signal, onProgress: (p) => host.setStatus(`Step ${i + 2} of ${steps}, ${w} worker${w > 1 ? 's' : ''}: ${progressText(p)}`) },
+        )),
+      );
+    }
+    return out;
+  },
+  async render(host, data) {
+    const ref = data.find((r) => r.variant === host.config.reference && r.status === 'ok');
+    const parallel = data.filter((r) => r !== ref);
+    const points = ref && ref.status === 'ok' && ref.correct ? speedupPoints(parallel, ref.medianMs) : [];
+    const chart = await renderSpeedupChart(points, { document: host.doc, width: host.width() });
+    host.chart.replaceChildren(...(chart ? [chart] : []));
+    chart?.setAttribute('role', 'img');
+    chart?.setAttribute('aria-label', `Speedup against ${host.config.reference} for 1 to ${Math.max(1, ...points.map((p) => p.workers))} workers, with the ideal line; the table has the figures.`);
+    if (!ref) {
+      const p = host.doc.createElement('p');
+      p.className = 'bp-failed';
+      p.textContent = `The serial reference ${host.config.reference} did not run, so no speedup can be computed.`;
+      host.chart.append(p);
+    }
+    const labelled = data.map((r) => (r === ref ? r : { ...r, variant: `${r.variant} ×${r.workers}` })) as BenchResult[];
+    host.table.replaceChildren(resultsTable(host.doc, deriveSeries(labelled), `Speedup column: ${host.config.reference} median / each median`));
+    resultFooter(host, data);
+  },
+  load: (host) => loadResults(host.store, host.config.id),
+  save: (host, data) => saveResults(host.store, host.config.id, data),
+  clear: (host) => clearResults(host.store, host.config.id),
+  exportable: (data) => data,
+};

@@ -1,0 +1,88 @@
+// The race demo of 4.2.2: several workers add 1 to one shared Int32 counter,
+// `times` times each, first with a plain `counter[0]++` (updates get lost),
+// then with Atomics.add (exact). Returns plain chart data.
+import { sharedPool, type WorkerPool } from '../pool/pool.ts';
+import { RACE_SLOTS } from './race-kernels.ts';
+import { NO_ISOLATION } from './variants.ts';
+
+export type RaceMode = 'plain' | 'atomic';
+
+export interface RaceResult {
+  readonly mode: RaceMode;
+  readonly workers: number;
+  readonly timesPerWorker: number;
+  readonly expected: number;
+  readonly got: number;
+  /** Increments that vanished because two read-modify-writes overlapped. */
+  readonly lost: number;
+  /** Time each worker spent in its loop, in ms. */
+  readonly loopMs: number[];
+}
+
+export interface RaceOptions {
+  readonly workers?: number;
+  /** Increments per worker (the more, the more overlaps). */
+  readonly times?: number;
+  readonly pool?: WorkerPool;
+}
+
+/** Enough increments that the loops overlap for many milliseconds, yet the total fits an Int32. */
+export const DEFAULT_RACE_TIMES = 5_000_000;
+
+export function checkRaceParameters(workers: number, times: number): void {
+  if (!Number.isInteger(workers) || workers < 1 || workers > 64) throw new RangeError(`workers must be a whole number from 1 to 64, got ${workers}`);
+  if (!Number.isInteger(times) || times < 1) throw new RangeError(`increments must be a whole number ≥ 1, got ${times}`);
+  if (workers * times > 2 ** 31 - 1) throw new RangeError('workers × increments must fit in an Int32 (≤ 2 147 483 647)');
+}
+
+/** Waits, without blocking this thread, until `count` workers have checked in at the start gate. */
+async function untilReady(cells: Int32Array, count: number, failed: Promise<unknown>): Promise<void> {
+  const deadline = performance.now() + 10_000;
+  let stop = false;
+  failed.catch(() => {
+    stop = true;
+  });
+  for (;;) {
+    const seen = Atomics.load(cells, RACE_SLOTS.ready);
+    if (seen >= count) return;
+    if (stop) return; // the caller awaits `failed` and reports its error
+    if (performance.now() > deadline) throw new Error('race demo: workers did not start within 10 s');
+    // Atomics.wait would block the page; waitAsync (or a short timer) does not.
+    const waitAsync = (Atomics as { waitAsync?: (a: Int32Array, i: number, v: number, t: number) => { async: boolean; value: unknown } }).waitAsync;
+    if (waitAsync) {
+      const r = waitAsync(cells, RACE_SLOTS.ready, seen, 50);
+      if (r.async) await r.value;
+    } else {
+      await new Promise((resolve) => setTimeout(resolve, 1));
+    }
+  }
+}
+
+export async function raceOnce(pool: WorkerPool, mode: RaceMode, workers: number, times: number): Promise<RaceResult> {
+  checkRaceParameters(workers, times);
+  if (typeof SharedArrayBuffer === 'undefined' || !globalThis.crossOriginIsolated) throw new Error(`the race demo ${NO_ISOLATION}`);
+  if (workers > pool.size) await pool.resize(workers);
+  const cells = new Int32Array(new SharedArrayBuffer(RACE_SLOTS.length * Int32Array.BYTES_PER_ELEMENT));
+  const used = pool.workers.slice(0, workers);
+  const calls = Promise.all(used.map((w) => pool.call(w, (pw) => pw.api.race(cells, times, mode === 'atomic'))));
+  await untilReady(cells, used.length, calls);
+  // Open the gate for everyone at once, so the loops really run side by side.
+  Atomics.store(cells, RACE_SLOTS.go, 1);
+  Atomics.notify(cells, RACE_SLOTS.go);
+  const loopMs = await calls;
+  const expected = workers * times;
+  const got = Atomics.load(cells, RACE_SLOTS.counter);
+  return { mode, workers, timesPerWorker: times, expected, got, lost: expected - got, loopMs };
+}
+
+/** Both modes, plain first. */
+export async function runRace(opts: RaceOptions = {}): Promise<{ plain: RaceResult; atomic: RaceResult }> {
+  const pool = opts.pool ?? (await sharedPool());
+  const workers = opts.workers ?? Math.max(2, pool.size);
+  const times = opts.times ?? DEFAULT_RACE_TIMES;
+  checkRaceParameters(workers, times);
+  return pool.exclusive(async () => ({
+    plain: await raceOnce(pool, 'plain', workers, times),
+    atomic: await raceOnce(pool, 'atomic', workers, times),
+  }));
+}

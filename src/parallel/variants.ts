@@ -1,0 +1,221 @@
+// The parallel variants of section 4, in the one contract every variant fulfils
+// (src/kernels/variant.ts). Their timed call only hands out tasks and awaits:
+// all arithmetic happens in the pool's workers.
+import { arrayFor, bytesPer, operandBytes, type Dtype, type FloatArray, type Shape } from '../kernels/types.ts';
+import type { RunOnce, Variant, VariantInputs } from '../kernels/variant.ts';
+import type { PoolWorker, WorkerPool } from '../pool/pool.ts';
+import { newToken, withAttached } from './attach.ts';
+import { isShared, sharedArray, sharedCopy, viewOn } from './shared-arrays.ts';
+import { chunkRanges, packElements, splitEvenly } from './tasks.ts';
+import { wasmLayout } from './wasm-layout.ts';
+
+export interface ParallelContext {
+  readonly pool: WorkerPool;
+  /** Workers asked for; the variants use at most the pool's size. */
+  readonly workers: number;
+  /** Elements per message for the per-element variants; 'auto' = one chunk per worker, the notebook's chunksize. */
+  readonly chunkSize: number | 'auto';
+  /** Whether the page is cross-origin isolated (SharedArrayBuffer and wasm threads need it). */
+  readonly crossOriginIsolated: boolean;
+}
+
+export const NO_ISOLATION =
+  "needs a cross-origin-isolated page (COOP/COEP headers or the deck's service worker); SharedArrayBuffer is unavailable here";
+
+const ALL_DTYPES: readonly Dtype[] = ['f64', 'f32'];
+
+/** Workers a variant really uses in this context. */
+export function usedWorkers(ctx: ParallelContext): number {
+  return Math.max(1, Math.min(Math.floor(ctx.workers) || 1, ctx.pool.size));
+}
+
+/** Elements per message of the per-element variants. */
+export function elementChunkSize(ctx: ParallelContext, elements: number, workers: number): number {
+  if (ctx.chunkSize === 'auto') return Math.max(1, Math.ceil(elements / workers));
+  if (!Number.isInteger(ctx.chunkSize) || ctx.chunkSize < 1) {
+    throw new RangeError(`chunk size must be a whole number ≥ 1 or 'auto', got ${ctx.chunkSize}`);
+  }
+  return ctx.chunkSize;
+}
+
+export function requireIsolation(id: string, ctx: ParallelContext): void {
+  if (!ctx.crossOriginIsolated || typeof SharedArrayBuffer === 'undefined') throw new Error(`${id} ${NO_ISOLATION}`);
+}
+
+/** A copy that a structured clone really copies: not a view on a shared or larger buffer. */
+function ownedCopy(x: FloatArray): FloatArray {
+  return isShared(x) || x.byteLength !== x.buffer.byteLength ? x.slice() : x;
+}
+
+/** A and B in SharedArrayBuffers, made once per inputs and shared by every shared variant of a run. */
+const sharedInputs = new WeakMap<FloatArray, { A: FloatArray; B: FloatArray }>();
+function sharedOperands({ A, B, dtype }: VariantInputs): { A: FloatArray; B: FloatArray } {
+  let found = sharedInputs.get(A);
+  if (found === undefined || found.B.length !== B.length) {
+    found = { A: sharedCopy(A, dtype), B: sharedCopy(B, dtype) };
+    sharedInputs.set(A, found);
+  }
+  return found;
+}
+
+/** Attaches in the background right after set-up, so the first call rarely waits; errors surface in the call. */
+function prime(ctx: ParallelContext, token: string, send: (w: PoolWorker) => Promise<void>): void {
+  for (const w of ctx.pool.workers.slice(0, usedWorkers(ctx))) {
+    withAttached(ctx.pool, w, token, send, async () => undefined).catch(() => {});
+  }
+}
+
+// #region pool-element
+/** One task per c_ij: each message carries, per element, row i of A and column j of B (copied). */
+export const poolElement: Variant<ParallelContext> = {
+  id: 'pool-element',
+  description: 'worker pool, one task per element, chunks of tasks sent by message (copies)',
+  section: '4.1',
+  dtypes: ALL_DTYPES,
+  extraBytes: ({ m, l, n }, dtype) => 2 * m * n * l * bytesPer(dtype),
+  workersUsed: usedWorkers,
+  copiedBytes: ({ m, l, n }, dtype) => 2 * m * n * l * bytesPer(dtype),
+  setup({ A, B, shape, dtype }, ctx): RunOnce {
+    const { m, l, n } = shape;
+    const Ctor = arrayFor(dtype);
+    const C = new Ctor(m * n);
+    return async () => {
+      const workers = usedWorkers(ctx);
+      const chunks = chunkRanges(m * n, elementChunkSize(ctx, m * n, workers));
+      await ctx.pool.map(chunks, workers, async (w, { start, end }) => {
+        const count = end - start;
+        const rows = new Ctor(count * l);
+        const cols = new Ctor(count * l);
+        packElements(A, B, shape, start, end, rows, cols);
+        C.set(await w.api.elementChunk(rows, cols, l, count), start);
+      });
+      return C;
+    };
+  },
+};
+// #endregion pool-element
+
+// #region pool-row
+/** One task per row, rows cut into one block per worker; each block and all of B travel by copy. */
+export const poolRow: Variant<ParallelContext> = {
+  id: 'pool-row',
+  description: 'worker pool, one task per row, a block of rows per worker, A rows and B copied by message',
+  section: '4.1',
+  dtypes: ALL_DTYPES,
+  // The rows of A cut out, B on the sending side and again in a worker (at least).
+  extraBytes: ({ m, l, n }, dtype) => (m * l + 2 * l * n) * bytesPer(dtype),
+  workersUsed: usedWorkers,
+  copiedBytes: ({ m, l, n }, dtype, workers) => (m * l + Math.min(m, workers) * l * n) * bytesPer(dtype),
+  setup({ A, B, shape, dtype }, ctx): RunOnce {
+    const { m, l, n } = shape;
+    const C = new (arrayFor(dtype))(m * n);
+    const B0 = ownedCopy(B); // a view on a shared buffer would be shared, not copied
+    return async () => {
+      const workers = usedWorkers(ctx);
+      await ctx.pool.map(splitEvenly(m, workers), workers, async (w, { start, end }) => {
+        const rows = A.slice(start * l, end * l);
+        C.set(await w.api.rowChunk(rows, B0, { m: end - start, l, n }), start * n);
+      });
+      return C;
+    };
+  },
+};
+// #endregion pool-row
+
+function sharedVariant(
+  id: 'shared-element' | 'shared-row',
+  description: string,
+  tasks: (shape: Shape, ctx: ParallelContext, workers: number) => { start: number; end: number }[],
+  call: (w: PoolWorker, token: string, start: number, end: number) => Promise<void>,
+): Variant<ParallelContext> {
+  return {
+    id,
+    description,
+    section: '4.2',
+    dtypes: ALL_DTYPES,
+    // Shared copies of A, B and C, made once (none of A and B when they already live in shared memory).
+    extraBytes: operandBytes,
+    workersUsed: usedWorkers,
+    copiedBytes: () => 0,
+    setup(inputs, ctx): RunOnce {
+      requireIsolation(id, ctx);
+      const { shape, dtype } = inputs;
+      const { A, B } = sharedOperands(inputs);
+      const C = sharedArray(dtype, shape.m * shape.n);
+      const token = newToken(id);
+      const send = (w: PoolWorker): Promise<void> => w.api.attachShared(token, A, B, C, shape);
+      prime(ctx, token, send);
+      return async () => {
+        const workers = usedWorkers(ctx);
+        await ctx.pool.map(tasks(shape, ctx, workers), workers, (w, { start, end }) =>
+          withAttached(ctx.pool, w, token, send, (pw) => call(pw, token, start, end)),
+        );
+        return C;
+      };
+    },
+  };
+}
+
+// #region shared-element
+/** A, B and C in SharedArrayBuffers (sent once); tasks are ranges of elements, written into C in place. */
+export const sharedElement = sharedVariant(
+  'shared-element',
+  'worker pool over SharedArrayBuffers, tasks = ranges of elements written in place',
+  ({ m, n }, ctx, workers) => chunkRanges(m * n, elementChunkSize(ctx, m * n, workers)),
+  (w, token, start, end) => w.api.sharedElements(token, start, end),
+);
+// #endregion shared-element
+
+// #region shared-row
+/** The same with a block of rows per worker: long contiguous loops, no copies. */
+export const sharedRow = sharedVariant(
+  'shared-row',
+  'worker pool over SharedArrayBuffers, a block of rows per worker written in place',
+  ({ m }, _ctx, workers) => splitEvenly(m, workers),
+  (w, token, start, end) => w.api.sharedRows(token, start, end),
+);
+// #endregion shared-row
+
+// #region parallel-wasm
+/**
+ * The whole product compiled to WebAssembly (SIMD) and split by rows across the
+ * workers, all on one shared WebAssembly.Memory: numba's prange, in the browser.
+ */
+export const parallelWasm: Variant<ParallelContext> = {
+  id: 'parallel-wasm',
+  description: 'WebAssembly SIMD kernel on shared wasm memory, a block of rows per worker',
+  section: '4.1',
+  dtypes: ALL_DTYPES,
+  extraBytes: operandBytes, // A, B and C live again in the wasm memory
+  workersUsed: usedWorkers,
+  copiedBytes: () => 0,
+  setup({ A, B, shape, dtype }, ctx): RunOnce {
+    requireIsolation('parallel-wasm', ctx);
+    const layout = wasmLayout(shape, dtype);
+    const memory = new WebAssembly.Memory({ initial: layout.pages, maximum: layout.pages, shared: true });
+    viewOn(memory.buffer, dtype, layout.a, A.length).set(A);
+    viewOn(memory.buffer, dtype, layout.b, B.length).set(B);
+    const C = viewOn(memory.buffer, dtype, layout.c, shape.m * shape.n);
+    const token = newToken('parallel-wasm');
+    const send = (w: PoolWorker): Promise<void> => w.api.attachWasm(token, memory, layout);
+    prime(ctx, token, send);
+    return async () => {
+      const workers = usedWorkers(ctx);
+      // A static schedule: worker w gets the w-th block of rows.
+      const blocks = splitEvenly(shape.m, workers);
+      await Promise.all(
+        blocks.map(({ start, end }, w) =>
+          withAttached(ctx.pool, ctx.pool.workers[w], token, send, (pw) => pw.api.wasmRows(token, start, end)),
+        ),
+      );
+      return C;
+    };
+  },
+};
+// #endregion parallel-wasm
+
+export const parallelVariants: readonly Variant<ParallelContext>[] = [poolElement, poolRow, parallelWasm, sharedElement, sharedRow];
+
+export function findParallelVariant(id: string): Variant<ParallelContext> | undefined {
+  return parallelVariants.find((v) => v.id === id);
+}

@@ -1,0 +1,217 @@
+// WebAssembly kernels (AssemblyScript), sections 3.1 and 3.2. Built twice by
+// src/wasm/build.mjs: matmul.wasm without SIMD (runs everywhere) and
+// matmul-simd.wasm with `--enable simd`. Matrices are row-major in linear memory,
+// placed there by JS through alloc(); pointers are byte addresses.
+
+// ---- a bump allocator: set-up places A, B and C, then reset() frees everything ----
+
+let top: usize = 0;
+
+export function reset(): void {
+  top = (__heap_base + 15) & ~(<usize>15);
+}
+
+/** 16-byte aligned block of `bytes`, growing memory as needed; 0 when memory cannot grow. */
+export function alloc(bytes: usize): usize {
+  if (top == 0) reset();
+  const ptr = top;
+  if (bytes > <usize>0xfff0_0000 - ptr) return 0; // past 4 GiB
+  const end = (ptr + bytes + 15) & ~(<usize>15);
+  const pages = <i32>((end + 0xffff) >>> 16);
+  const have = memory.size();
+  if (pages > have && memory.grow(pages - have) < 0) return 0;
+  top = end;
+  return ptr;
+}
+
+/** 1 when this build contains the SIMD kernels. */
+export function simdBuild(): i32 {
+  return ASC_FEATURE_SIMD ? 1 : 0;
+}
+
+// #region wasm-element
+/** c_ij: l products of row i of A (contiguous) and column j of B (bStep bytes apart). */
+function dot<T>(a: usize, b: usize, bStep: usize, l: i32): T {
+  let cij: T = <T>0;
+  for (let k = 0; k < l; k++) {
+    cij += load<T>(a) * load<T>(b);
+    a += sizeof<T>();
+    b += bStep;
+  }
+  return cij;
+}
+
+export function dot_f64(a: usize, b: usize, n: i32, l: i32): f64 {
+  return dot<f64>(a, b, <usize>n * 8, l);
+}
+
+export function dot_f32(a: usize, b: usize, n: i32, l: i32): f32 {
+  return dot<f32>(a, b, <usize>n * 4, l);
+}
+// #endregion wasm-element
+
+// #region wasm-whole
+/** The naive i-j-k algorithm, the whole product compiled: no JS between elements. */
+function matmul<T>(a: usize, b: usize, c: usize, m: i32, l: i32, n: i32): void {
+  const size = sizeof<T>();
+  for (let i = 0; i < m; i++) {
+    for (let j = 0; j < n; j++) {
+      const cij = dot<T>(a + <usize>(i * l) * size, b + <usize>j * size, <usize>n * size, l);
+      store<T>(c + <usize>(i * n + j) * size, cij);
+    }
+  }
+}
+
+export function matmul_f64(a: usize, b: usize, c: usize, m: i32, l: i32, n: i32): void {
+  matmul<f64>(a, b, c, m, l, n);
+}
+
+export function matmul_f32(a: usize, b: usize, c: usize, m: i32, l: i32, n: i32): void {
+  matmul<f32>(a, b, c, m, l, n);
+}
+// #endregion wasm-whole
+
+/** Elements of rows i0…i1−1 and columns j0…n−1 one by one: the edges a block does not cover. */
+function edge<T>(a: usize, b: usize, c: usize, i0: i32, i1: i32, j0: i32, l: i32, n: i32): void {
+  const size = sizeof<T>();
+  for (let i = i0; i < i1; i++) {
+    for (let j = j0; j < n; j++) {
+      const cij = dot<T>(a + <usize>(i * l) * size, b + <usize>j * size, <usize>n * size, l);
+      store<T>(c + <usize>(i * n + j) * size, cij);
+    }
+  }
+}
+
+// #region wasm-simd
+/**
+ * C in blocks of 4 rows × 2 vectors (8 f32 or 4 f64 columns), k innermost. For each
+ * k: load two vectors of row k of B, splat a_ik of each of the 4 rows across the
+ * lanes, multiply-add into 8 accumulators that stay in registers for all of k.
+ * Rows and columns the blocks do not cover are done element by element.
+ */
+function matmulSimd<T>(a: usize, b: usize, c: usize, m: i32, l: i32, n: i32): void {
+  const size = sizeof<T>();
+  const width = <i32>(32 / <i32>size); // columns per block: two 16-byte vectors
+  const rowA = <usize>l * size;
+  const rowB = <usize>n * size;
+  const rowC = <usize>n * size;
+  let i = 0;
+  for (; i + 4 <= m; i += 4) {
+    let j = 0;
+    for (; j + width <= n; j += width) {
+      let c00 = v128.splat<T>(0), c01 = v128.splat<T>(0);
+      let c10 = v128.splat<T>(0), c11 = v128.splat<T>(0);
+      let c20 = v128.splat<T>(0), c21 = v128.splat<T>(0);
+      let c30 = v128.splat<T>(0), c31 = v128.splat<T>(0);
+      let pa = a + <usize>i * rowA;
+      let pb = b + <usize>j * size;
+      for (let k = 0; k < l; k++) {
+        const b0 = v128.load(pb);
+        const b1 = v128.load(pb, 16);
+        let s = v128.splat<T>(load<T>(pa));
+        c00 = v128.add<T>(c00, v128.mul<T>(s, b0));
+        c01 = v128.add<T>(c01, v128.mul<T>(s, b1));
+        s = v128.splat<T>(load<T>(pa + rowA));
+        c10 = v128.add<T>(c10, v128.mul<T>(s, b0));
+        c11 = v128.add<T>(c11, v128.mul<T>(s, b1));
+        s = v128.splat<T>(load<T>(pa + 2 * rowA));
+        c20 = v128.add<T>(c20, v128.mul<T>(s, b0));
+        c21 = v128.add<T>(c21, v128.mul<T>(s, b1));
+        s = v128.splat<T>(load<T>(pa + 3 * rowA));
+        c30 = v128.add<T>(c30, v128.mul<T>(s, b0));
+        c31 = v128.add<T>(c31, v128.mul<T>(s, b1));
+        pa += size;
+        pb += rowB;
+      }
+      const pc = c + <usize>(i * n + j) * size;
+      v128.store(pc, c00); v128.store(pc, c01, 16);
+      v128.store(pc + rowC, c10); v128.store(pc + rowC, c11, 16);
+      v128.store(pc + 2 * rowC, c20); v128.store(pc + 2 * rowC, c21, 16);
+      v128.store(pc + 3 * rowC, c30); v128.store(pc + 3 * rowC, c31, 16);
+    }
+    edge<T>(a, b, c, i, i + 4, j, l, n);
+  }
+  for (; i < m; i++) {
+    let j = 0;
+    for (; j + width <= n; j += width) {
+      let c00 = v128.splat<T>(0), c01 = v128.splat<T>(0);
+      let pa = a + <usize>i * rowA;
+      let pb = b + <usize>j * size;
+      for (let k = 0; k < l; k++) {
+        const s = v128.splat<T>(load<T>(pa));
+        c00 = v128.add<T>(c00, v128.mul<T>(s, v128.load(pb)));
+        c01 = v128.add<T>(c01, v128.mul<T>(s, v128.load(pb, 16)));
+        pa += size;
+        pb += rowB;
+      }
+      const pc = c + <usize>(i * n + j) * size;
+      v128.store(pc, c00); v128.store(pc, c01, 16);
+    }
+    edge<T>(a, b, c, i, i + 1, j, l, n);
+  }
+}
+
+export function matmul_simd_f64(a: usize, b: usize, c: usize, m: i32, l: i32, n: i32): void {
+  // A constant condition: the build without SIMD never compiles the v128 code.
+  if (ASC_FEATURE_SIMD) matmulSimd<f64>(a, b, c, m, l, n);
+  else unreachable();
+}
+
+export function matmul_simd_f32(a: usize, b: usize, c: usize, m: i32, l: i32, n: i32): void {
+  // A constant condition: the build without SIMD never compiles the v128 code.
+  if (ASC_FEATURE_SIMD) matmulSimd<f32>(a, b, c, m, l, n);
+  else unreachable();
+}
+// #endregion wasm-simd
+
+// #region wasm-scalar
+/**
+ * The scalar twin of matmulSimd: the same blocks of 4 rows × 2 registers and the
+ * same loop order, but each register holds one number instead of a vector.
+ */
+function matmulScalar<T>(a: usize, b: usize, c: usize, m: i32, l: i32, n: i32): void {
+  const size = sizeof<T>();
+  const rowA = <usize>l * size;
+  const rowB = <usize>n * size;
+  const rowC = <usize>n * size;
+  let i = 0;
+  for (; i + 4 <= m; i += 4) {
+    let j = 0;
+    for (; j + 2 <= n; j += 2) {
+      let c00: T = 0, c01: T = 0, c10: T = 0, c11: T = 0;
+      let c20: T = 0, c21: T = 0, c30: T = 0, c31: T = 0;
+      let pa = a + <usize>i * rowA;
+      let pb = b + <usize>j * size;
+      for (let k = 0; k < l; k++) {
+        const b0 = load<T>(pb);
+        const b1 = load<T>(pb, sizeof<T>());
+        let s = load<T>(pa);
+        c00 += s * b0; c01 += s * b1;
+        s = load<T>(pa + rowA);
+        c10 += s * b0; c11 += s * b1;
+        s = load<T>(pa + 2 * rowA);
+        c20 += s * b0; c21 += s * b1;
+        s = load<T>(pa + 3 * rowA);
+        c30 += s * b0; c31 += s * b1;
+        pa += size;
+        pb += rowB;
+      }
+      const pc = c + <usize>(i * n + j) * size;
+      store<T>(pc, c00); store<T>(pc, c01, sizeof<T>());
+      store<T>(pc + rowC, c10); store<T>(pc + rowC, c11, sizeof<T>());
+      store<T>(pc + 2 * rowC, c20); store<T>(pc + 2 * rowC, c21, sizeof<T>());
+      store<T>(pc + 3 * rowC, c30); store<T>(pc + 3 * rowC, c31, sizeof<T>());
+    }
+    edge<T>(a, b, c, i, i + 4, j, l, n);
+  }
+  for (; i < m; i++) edge<T>(a, b, c, i, i + 1, 0, l, n);
+}
+
+export function matmul_scalar_f64(a: usize, b: usize, c: usize, m: i32, l: i32, n: i32): void {
+  matmulScalar<f64>(a, b, c, m, l, n);
+}
+
+export function matmul_scalar_f32(a: usize, b: usize, c: usize, m: i32, l: i32, n: i32): void {
+  matmulScalar<f32>(a, b, c, m, l, n);
+}
+// #endregion wasm-scalar

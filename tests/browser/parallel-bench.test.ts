@@ -1,0 +1,49 @@
+// Not a test of speed: a measuring script that prints figures, run only on request
+//   VITE_PARALLEL_BENCH=small|big npx vitest run --project browser tests/browser/parallel-bench.test.ts
+// (skipped otherwise, so `npm test` stays quick). Nothing here asserts a time.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatTable } from '../../src/bench/format.ts';
+import { runBigCase } from '../../src/parallel/big.ts';
+import { measureMessageCosts } from '../../src/parallel/messages.ts';
+import { runParallel } from '../../src/parallel/run.ts';
+import { sweepWorkers } from '../../src/parallel/speedup.ts';
+import { parallelVariants } from '../../src/parallel/variants.ts';
+import { WorkerPool } from '../../src/pool/pool.ts';
+
+const mode = (import.meta.env.VITE_PARALLEL_BENCH as string | undefined) ?? '';
+const ids = parallelVariants.map((v) => v.id);
+let pool: WorkerPool;
+
+describe.runIf(mode !== '')('parallel figures (printed, not asserted)', () => {
+  beforeAll(async () => {
+    pool = await WorkerPool.create(2);
+    console.log(`pool start-up: ${pool.startupMs.toFixed(1)} ms for 2 workers; cores ${navigator.hardwareConcurrency}; isolated ${crossOriginIsolated}`);
+  });
+  afterAll(() => pool?.dispose());
+
+  it.runIf(mode.includes('small'))('low l and high l, 2 workers', { timeout: 600_000 }, async () => {
+    for (const shape of [{ m: 200, l: 10, n: 400 }, { m: 20, l: 10000, n: 40 }]) {
+      for (const dtype of ['f64', 'f32'] as const) {
+        const results = await runParallel({ variants: ids, shape, dtype, samples: 7, workers: 2, seed: 1 }, { pool });
+        console.log(`\n${shape.m}×${shape.l}×${shape.n} ${dtype}, 2 workers\n${formatTable(results)}`);
+        for (const r of results) expect(r.status === 'ok' && r.correct, r.variant).toBe(true);
+      }
+    }
+    const costs = await measureMessageCosts([2 ** 20, 16 * 2 ** 20, 128 * 2 ** 20], { pool, repeats: 5 });
+    console.log(costs.map((c) => `${c.method} ${c.bytes / 2 ** 20} MiB: median ${c.medianMs.toFixed(3)} ms (min ${c.minMs.toFixed(3)})`).join('\n'));
+    const sweep = await sweepWorkers('shared-row', { shape: { m: 20, l: 10000, n: 40 }, dtype: 'f64', samples: 7, seed: 1 }, 2, { pool });
+    console.log('sweep shared-row highL f64', JSON.stringify(sweep.points));
+  });
+
+  it.runIf(mode.includes('big'))('big case, shared-row on 1 and 2 workers, then the three big-case variants', { timeout: 1_800_000 }, async () => {
+    const l = Number(import.meta.env.VITE_PARALLEL_BIG_L ?? 100000);
+    const shape = { m: 200, l, n: 400 };
+    const variants = ((import.meta.env.VITE_PARALLEL_BIG_VARIANTS as string | undefined) ?? 'pool-row,shared-row,shared-element').split(',');
+    const t0 = performance.now();
+    for (const workers of [1, 2]) {
+      const { rows, results } = await runBigCase({ pool, shape, workers, samples: 2, variants });
+      console.log(`\nbig ${shape.m}×${shape.l}×${shape.n} f32, ${workers} worker(s), elapsed ${((performance.now() - t0) / 1000).toFixed(1)} s\n${formatTable(results)}`);
+      console.log(JSON.stringify(rows));
+    }
+  });
+});

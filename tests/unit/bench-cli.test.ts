@@ -1,0 +1,63 @@
+// End to end: `npm run bench` as a process, driving real headless Chromium.
+// Asserts the output contract (schema, exit codes), never a timing.
+import { spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+
+const TIMEOUT = 60_000;
+
+function bench(args: string[]) {
+  const r = spawnSync('npx', ['tsx', 'src/cli/bench.ts', ...args], {
+    encoding: 'utf8',
+    timeout: TIMEOUT,
+    env: { ...process.env, FORCE_COLOR: '0' },
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('npm run bench', () => {
+  it('--list prints one "id description" line per variant', { timeout: TIMEOUT }, () => {
+    const r = bench(['--list']);
+    expect(r.code).toBe(0);
+    const lines = r.stdout.trim().split('\n');
+    const ids = lines.map((line) => line.split(' ')[0]);
+    expect(ids).toContain('naive');
+    expect(ids).toContain('wasm-simd');
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const line of lines) expect(line).toMatch(/^[a-z0-9]+(-[a-z0-9]+)* \S.*$/);
+  });
+
+  it('--json prints only a JSON array of checked results, unknown ids included', { timeout: TIMEOUT }, () => {
+    const r = bench(['--variant', 'naive,wasm-simd,no-such-variant', '--shape', '8x5x3', '--samples', '5', '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    const results = JSON.parse(r.stdout) as Record<string, unknown>[]; // throws if anything else is on stdout
+    expect(Array.isArray(results)).toBe(true);
+    expect(results.map((x) => x.variant)).toEqual(['naive', 'wasm-simd', 'no-such-variant']);
+    for (const x of results.slice(0, 2)) {
+      expect(x).toMatchObject({ status: 'ok', m: 8, l: 5, n: 3, dtype: 'f64', workers: 1, correct: true });
+      expect(x.samplesMs).toHaveLength(5);
+      expect(typeof x.medianMs).toBe('number');
+      expect(x.gflops as number).toBeGreaterThan(0);
+      expect(x.env).toMatchObject({ crossOriginIsolated: true, sharedArrayBuffer: true });
+      // The batching rule held: a sample (batch × per-call time) lasted ≥ 100 timer steps.
+      const env = x.env as { timerResolutionMs: number };
+      expect((x.batch as number) * Math.min(...(x.samplesMs as number[]))).toBeGreaterThanOrEqual(
+        100 * env.timerResolutionMs * 0.999,
+      );
+    }
+    expect(results[2]).toMatchObject({
+      status: 'error',
+      correct: false,
+      samplesMs: [],
+      medianMs: null,
+      gflops: null,
+      error: expect.stringContaining('unknown variant'),
+    });
+  });
+
+  it('exits 2 with a message on stderr for bad arguments', { timeout: TIMEOUT }, () => {
+    const r = bench(['--variant', 'naive', '--shape', '8x5']);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/--shape "8x5" is not MxLxN/);
+  });
+});

@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { codeBlockHtml, dedent, escapeHtml, extractRegion, regionNames } from '../../src/deck/code-region.ts';
+
+const source = [
+  "import { x } from './x.ts';",
+  '',
+  '// #region naive',
+  'export function naive(a: number[]): number {',
+  '  let s = 0;',
+  '  // #region inner',
+  '  for (const v of a) s += v;',
+  '  // #endregion inner',
+  '  return s;',
+  '}',
+  '// #endregion naive',
+  '',
+  'class K {',
+  '    // #region method',
+  '    run(): void {',
+  '      go();',
+  '    }',
+  '    // #endregion',
+  '}',
+  '// #region open-only',
+  'const dangling = 1;',
+].join('\n');
+
+describe('extractRegion()', () => {
+  it('returns the lines between the named markers without nested markers', () => {
+    expect(extractRegion(source, 'naive')).toBe(
+      ['export function naive(a: number[]): number {', '  let s = 0;', '  for (const v of a) s += v;', '  return s;', '}'].join('\n'),
+    );
+  });
+  it('cuts a nested region on its own', () => {
+    expect(extractRegion(source, 'inner')).toBe('for (const v of a) s += v;');
+  });
+  it('strips the common indentation and accepts an anonymous #endregion', () => {
+    expect(extractRegion(source, 'method')).toBe('run(): void {\n  go();\n}');
+  });
+  it('returns null for a missing or unclosed region', () => {
+    expect(extractRegion(source, 'nope')).toBeNull();
+    expect(extractRegion(source, 'open-only')).toBeNull();
+  });
+  it('does not match a region whose name only starts with the wanted one', () => {
+    expect(extractRegion('// #region naive-plain\na\n// #endregion naive-plain', 'naive')).toBeNull();
+    expect(extractRegion('// #region naive-plain\na\n// #endregion naive-plain', 'naive-plain')).toBe('a');
+  });
+  it('handles CRLF sources', () => {
+    expect(extractRegion('// #region r\r\n  x = 1;\r\n// #endregion r\r\n', 'r')).toBe('x = 1;');
+  });
+});
+
+describe('regionNames()', () => {
+  it('lists regions in order', () => {
+    expect(regionNames(source)).toEqual(['naive', 'inner', 'method', 'open-only']);
+  });
+});
+
+describe('dedent()', () => {
+  it('trims blank edges and common indent, keeps relative indent', () => {
+    expect(dedent(['', '    a', '      b', '', '    c  ', ''])).toBe('a\n  b\n\nc');
+  });
+});
+
+describe('codeBlockHtml()', () => {
+  it('escapes the code and names file and region', () => {
+    const html = codeBlockHtml({ source: '// #region r\nif (a < b && c > d) {}\n// #endregion r', file: 'src/k.ts', region: 'r' });
+    expect(html).toContain('<code class="language-typescript">if (a &lt; b &amp;&amp; c &gt; d) {}</code>');
+    expect(html).toContain('data-region="r"');
+    expect(html).toContain('src/k.ts · r');
+  });
+  it('renders a visible error box for a missing region', () => {
+    const html = codeBlockHtml({ source: 'const a = 1;', file: 'src/k.ts', region: 'gone' });
+    expect(html).toBe('<div class="region-error" role="alert">source region gone not found in src/k.ts</div>');
+  });
+  it('shows the whole module when no region is asked for', () => {
+    expect(codeBlockHtml({ source: '\nconst a = 1;\n', file: 'f.ts' })).toContain('>const a = 1;</code>');
+  });
+  it('escapeHtml escapes quotes too', () => {
+    expect(escapeHtml('"<&>"')).toBe('&quot;&lt;&amp;&gt;&quot;');
+  });
+});

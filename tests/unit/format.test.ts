@@ -1,0 +1,151 @@
+import { describe, expect, it } from 'vitest';
+import { alignTable, formatBytes, formatEnvironment, formatGflops, formatMs, formatTable } from '../../src/bench/format.ts';
+import type { BenchResult, Environment, FailedResult, MeasuredResult } from '../../src/bench/protocol.ts';
+
+// Example figures for formatting only: no timing here was measured.
+const env: Environment = {
+  crossOriginIsolated: true,
+  sharedArrayBuffer: true,
+  cores: 2,
+  timerResolutionMs: 0.005,
+  wasmSimd: true,
+  userAgent: 'HeadlessChrome/156',
+};
+const base = { m: 4, l: 5, n: 6, dtype: 'f64' as const, workers: 1, env, at: '2026-01-01T00:00:00.000Z' };
+function measured(variant: string, medianMs: number, extra: Partial<MeasuredResult> = {}): MeasuredResult {
+  return {
+    ...base,
+    status: 'ok',
+    variant,
+    samplesMs: [medianMs, medianMs, medianMs, medianMs, medianMs],
+    coldMs: medianMs * 3,
+    batch: 10,
+    medianMs,
+    stats: { medianMs, minMs: medianMs, maxMs: medianMs, madMs: medianMs / 10, p10Ms: medianMs * 0.9, meanMs: medianMs, noisy: false },
+    gflops: 240 / (medianMs * 1e6),
+    correct: true,
+    check: { correct: true, maxAbsError: 0, mismatches: 0, rtol: 1e-5, atol: 1e-8 },
+    extraBytes: 0,
+    ...extra,
+  };
+}
+const failed: FailedResult = {
+  ...base,
+  status: 'error',
+  variant: 'nope',
+  samplesMs: [],
+  medianMs: null,
+  gflops: null,
+  correct: false,
+  error: 'unknown variant "nope"',
+};
+
+describe('formatMs', () => {
+  it('keeps about three significant digits without exponents', () => {
+    expect(formatMs(1234.5)).toBe('1235');
+    expect(formatMs(12.345)).toBe('12.3');
+    expect(formatMs(1.2345)).toBe('1.23');
+    expect(formatMs(0.12345)).toBe('0.123');
+    expect(formatMs(0.0012345)).toBe('0.00123');
+    expect(formatMs(0.000012345)).toBe('0.0000123');
+    expect(formatMs(0)).toBe('0');
+  });
+});
+
+describe('formatGflops', () => {
+  it('keeps two significant digits for slow variants', () => {
+    expect(formatGflops(25.44)).toBe('25.4');
+    expect(formatGflops(1.234)).toBe('1.23');
+    expect(formatGflops(0.01104)).toBe('0.011');
+    expect(formatGflops(0.19)).toBe('0.19');
+  });
+});
+
+describe('formatBytes', () => {
+  it('uses binary units', () => {
+    expect(formatBytes(512)).toBe('512 B');
+    expect(formatBytes(1536)).toBe('1.5 KiB');
+    expect(formatBytes(3 * 1024 ** 3)).toBe('3.0 GiB');
+  });
+});
+
+describe('alignTable', () => {
+  it('pads columns to the widest cell, right-aligning numbers', () => {
+    const lines = alignTable(
+      [
+        ['a', '1', 'x'],
+        ['long', '100', 'y'],
+      ],
+      ['left', 'right', 'left'],
+    );
+    expect(lines).toEqual(['a       1  x', 'long  100  y']);
+  });
+
+  it('counts ✓ and × as one column', () => {
+    const lines = alignTable([['✓', '2.00×'], ['ok', '1×']], ['left', 'right']);
+    expect(lines).toEqual(['✓   2.00×', 'ok     1×']);
+  });
+});
+
+describe('formatTable', () => {
+  const results: BenchResult[] = [measured('naive', 2), measured('wasm-simd', 0.5), failed];
+  const text = formatTable(results);
+  const lines = text.split('\n');
+
+  it('has a header and one row per result, in order', () => {
+    expect(lines[0]).toMatch(/^variant\s+median ms\s+p10 ms\s+spread\s+GFLOP\/s\s+ok\s+speedup/);
+    expect(lines[1]).toMatch(/^naive\s/);
+    expect(lines[2]).toMatch(/^wasm-simd\s/);
+    expect(lines[3]).toMatch(/^nope\s/);
+  });
+
+  it('aligns every row to the same width', () => {
+    const width = (s: string) => [...s].length;
+    const columnStart = (s: string) => s.indexOf('median ms');
+    expect(columnStart(lines[0])).toBeGreaterThan(0);
+    // The median column ends at the same place on each measured row.
+    const end = columnStart(lines[0]) + 'median ms'.length;
+    expect(lines[1].slice(0, end)).toMatch(/ 2\.00$/);
+    expect(lines[2].slice(0, end)).toMatch(/ 0\.500$/);
+    expect(width(lines[1])).toBe(width(lines[2]));
+  });
+
+  it('shows speed-up against the first variant, the check mark and the spread', () => {
+    expect(lines[1]).toContain('1.00×');
+    expect(lines[2]).toContain('4.00×'); // 2 ms / 0.5 ms
+    expect(lines[1]).toContain('✓');
+    expect(lines[1]).toContain('±10%'); // MAD is a tenth of the median
+  });
+
+  it('keeps a variant that could not run, with its reason', () => {
+    expect(lines[3]).toContain('✗');
+    expect(text).toContain('nope: not run: unknown variant "nope"');
+  });
+
+  it('marks a wrong result loudly', () => {
+    const wrong = measured('bad', 1, {
+      correct: false,
+      check: { correct: false, maxAbsError: 1, mismatches: 24, rtol: 1e-5, atol: 1e-8 },
+    });
+    const t = formatTable([wrong]);
+    expect(t.split('\n')[1]).toContain('✗');
+    expect(t).toContain('bad: WRONG RESULT, 24 elements outside tolerance');
+  });
+
+  it('flags noisy samples', () => {
+    const noisy = measured('n', 1, {
+      stats: { medianMs: 1, minMs: 0.5, maxMs: 2, madMs: 0.2, p10Ms: 0.6, meanMs: 1.1, noisy: true },
+    });
+    expect(formatTable([noisy])).toContain('noisy');
+  });
+});
+
+describe('formatEnvironment', () => {
+  it('says where the figures come from', () => {
+    const line = formatEnvironment(env);
+    expect(line).toContain('2 cores');
+    expect(line).toContain('cross-origin isolated yes');
+    expect(line).toContain('timer step 5.0 µs');
+    expect(line).toContain('HeadlessChrome/156');
+  });
+});

@@ -1,0 +1,272 @@
+import { describe, expect, it } from 'vitest';
+import { runRequest, type HarnessOptions } from '../../src/bench/harness.ts';
+import type { BenchRequest, BenchResult, Environment, MeasuredResult, Progress } from '../../src/bench/protocol.ts';
+import { referenceProduct } from '../../src/data/reference.ts';
+import type { Shape } from '../../src/kernels/types.ts';
+import type { RunOnce, Variant } from '../../src/kernels/variant.ts';
+
+const env: Environment = {
+  crossOriginIsolated: true,
+  sharedArrayBuffer: true,
+  cores: 2,
+  timerResolutionMs: 0.005,
+  wasmSimd: true,
+  userAgent: 'test',
+};
+
+/** One fake clock shared by the harness and the fake kernels: only kernels move it. */
+function fakeClock() {
+  const clock = { t: 0, now: () => clock.t };
+  return clock;
+}
+type Clock = ReturnType<typeof fakeClock>;
+
+interface FakeOptions {
+  perCallMs?: number;
+  coldExtraMs?: number;
+  /** Return a wrong C from this call on (1 = the cold call). */
+  wrongFromCall?: number;
+  setupThrows?: string;
+  runThrows?: string;
+  async?: boolean;
+  workers?: number;
+  extraBytes?: number;
+}
+
+/** A variant whose calls advance the fake clock by a known amount and log their id. */
+function fake(id: string, clock: Clock, log: string[], o: FakeOptions = {}): Variant<{ tag: string }> {
+  const { perCallMs = 0.002, coldExtraMs = 0 } = o;
+  return {
+    id,
+    description: `fake ${id}`,
+    section: '0',
+    dtypes: ['f64'],
+    extraBytes: () => o.extraBytes ?? 0,
+    workersUsed: o.workers ? () => o.workers! : undefined,
+    copiedBytes: o.workers ? (shape: Shape) => shape.m * 8 : undefined,
+    setup(inputs, ctx) {
+      expect(ctx.tag).toBe('ctx'); // the context reaches the variant
+      if (o.setupThrows) throw new Error(o.setupThrows);
+      const good = referenceProduct(inputs.A, inputs.B, inputs.shape);
+      const bad = good.map((x) => x + 1);
+      let calls = 0;
+      const sync = () => {
+        calls++;
+        log.push(id);
+        if (o.runThrows && calls > 1) throw new Error(o.runThrows);
+        clock.t += perCallMs + (calls === 1 ? coldExtraMs : 0);
+        return o.wrongFromCall !== undefined && calls >= o.wrongFromCall ? bad : good;
+      };
+      const run: RunOnce = o.async ? () => Promise.resolve().then(sync) : sync;
+      return run;
+    },
+  };
+}
+
+const shape = { m: 3, l: 4, n: 2 };
+const request = (variants: string[], extra: Partial<BenchRequest> = {}): BenchRequest => ({
+  variants,
+  shape,
+  dtype: 'f64',
+  samples: 6,
+  seed: 1,
+  ...extra,
+});
+const options = (clock: Clock, extra: Partial<HarnessOptions<{ tag: string }>> = {}): HarnessOptions<{ tag: string }> => ({
+  now: clock.now,
+  timerResolutionMs: 0.005,
+  env,
+  ctx: { tag: 'ctx' },
+  measure: { warmupTargetMs: 1, warmupMinCalls: 2 },
+  timestamp: () => '2026-01-01T00:00:00.000Z',
+  ...extra,
+});
+function ok(r: BenchResult | undefined): MeasuredResult {
+  if (!r || r.status !== 'ok') throw new Error(`expected a measured result, got ${JSON.stringify(r)}`);
+  return r;
+}
+
+describe('runRequest', () => {
+  it('batches calls so that one sample lasts ≥ 100× the timer resolution', async () => {
+    const clock = fakeClock();
+    const [r] = await runRequest(request(['a']), [fake('a', clock, [], { perCallMs: 0.002 })], options(clock));
+    const m = ok(r);
+    expect(m.batch * 0.002).toBeGreaterThanOrEqual(100 * 0.005);
+    // Per-call samples, not per-batch: each is the fake kernel's 2 µs.
+    for (const s of m.samplesMs) expect(s).toBeCloseTo(0.002, 9);
+    expect(m.medianMs).toBeCloseTo(0.002, 9);
+    expect(m.gflops).toBeCloseTo((2 * 3 * 4 * 2) / (0.002 * 1e6), 6);
+  });
+
+  it('does not batch a kernel that is slow enough on its own', async () => {
+    const clock = fakeClock();
+    const [r] = await runRequest(request(['a']), [fake('a', clock, [], { perCallMs: 5 })], options(clock));
+    expect(ok(r).batch).toBe(1);
+  });
+
+  it('takes the requested samples, and never fewer than 5', async () => {
+    const clock = fakeClock();
+    const v = [fake('a', clock, [])];
+    expect(ok((await runRequest(request(['a'], { samples: 8 }), v, options(clock)))[0]).samplesMs).toHaveLength(8);
+    expect(ok((await runRequest(request(['a'], { samples: 2 }), v, options(clock)))[0]).samplesMs).toHaveLength(5);
+  });
+
+  it('keeps the cold call apart from the samples', async () => {
+    const clock = fakeClock();
+    const [r] = await runRequest(
+      request(['a']),
+      [fake('a', clock, [], { perCallMs: 0.01, coldExtraMs: 40 })],
+      options(clock),
+    );
+    const m = ok(r);
+    expect(m.coldMs).toBeCloseTo(40.01, 9);
+    expect(Math.max(...m.samplesMs)).toBeCloseTo(0.01, 9);
+  });
+
+  it('samples variants in interleaved rounds A, B, C, A, B, C, …', async () => {
+    const clock = fakeClock();
+    const log: string[] = [];
+    let samplingStarts = -1;
+    const onProgress = (p: Progress) => {
+      if (p.phase === 'sample' && samplingStarts < 0) samplingStarts = log.length;
+    };
+    const vs = ['a', 'b', 'c'].map((id, k) => fake(id, clock, log, { perCallMs: 0.001 * (k + 1) }));
+    const results = await runRequest(request(['a', 'b', 'c'], { samples: 5 }), vs, options(clock, { onProgress }));
+    // Collapse each batch of consecutive calls to one letter.
+    const blocks = log.slice(samplingStarts).filter((id, k, all) => k === 0 || all[k - 1] !== id);
+    expect(blocks.join('')).toBe('abc'.repeat(5));
+    // And each block was exactly one batch long.
+    const batches = results.map((r) => ok(r).batch);
+    const firstBlock = log.slice(samplingStarts, samplingStarts + batches[0]);
+    expect(firstBlock.every((id) => id === 'a')).toBe(true);
+    expect(log[samplingStarts + batches[0]]).toBe('b');
+  });
+
+  it('reports a wrong kernel as measured but incorrect', async () => {
+    const clock = fakeClock();
+    const results = await runRequest(
+      request(['good', 'bad']),
+      [fake('good', clock, []), fake('bad', clock, [], { wrongFromCall: 1 })],
+      options(clock),
+    );
+    expect(ok(results[0]).correct).toBe(true);
+    const bad = ok(results[1]);
+    expect(bad.correct).toBe(false);
+    expect(bad.check.correct).toBe(false);
+    expect(bad.check.mismatches).toBe(shape.m * shape.n);
+  });
+
+  it('checks the last measured result, not only the cold one', async () => {
+    const clock = fakeClock();
+    const [r] = await runRequest(request(['late']), [fake('late', clock, [], { wrongFromCall: 2 })], options(clock));
+    expect(ok(r).correct).toBe(false);
+  });
+
+  it('turns a throwing setup into a failed result with its reason, and runs the others', async () => {
+    const clock = fakeClock();
+    const results = await runRequest(
+      request(['x', 'a']),
+      [fake('x', clock, [], { setupThrows: 'WebAssembly SIMD is not supported here' }), fake('a', clock, [])],
+      options(clock),
+    );
+    expect(results[0]).toMatchObject({
+      status: 'error',
+      variant: 'x',
+      correct: false,
+      medianMs: null,
+      gflops: null,
+      samplesMs: [],
+      error: 'WebAssembly SIMD is not supported here',
+    });
+    expect(ok(results[1]).correct).toBe(true);
+  });
+
+  it('turns a kernel that throws while sampling into a failed result', async () => {
+    const clock = fakeClock();
+    const [r] = await runRequest(request(['t']), [fake('t', clock, [], { runThrows: 'boom' })], options(clock));
+    expect(r).toMatchObject({ status: 'error', error: 'boom' });
+  });
+
+  it('reports unknown ids and unsupported dtypes in request order', async () => {
+    const clock = fakeClock();
+    const results = await runRequest(
+      request(['nope', 'a'], { dtype: 'f32' }),
+      [fake('a', clock, [])],
+      options(clock),
+    );
+    expect(results.map((r) => r.variant)).toEqual(['nope', 'a']);
+    expect(results[0]).toMatchObject({ status: 'error', error: expect.stringContaining('unknown variant') });
+    expect(results[1]).toMatchObject({ status: 'error', error: expect.stringContaining('f32') });
+    expect(results[1]).toMatchObject({ m: 3, l: 4, n: 2, dtype: 'f32', workers: 1, env });
+  });
+
+  it('refuses a variant above the memory budget with the guard\'s reason', async () => {
+    const clock = fakeClock();
+    const [r] = await runRequest(
+      request(['hog'], { memoryBudgetBytes: 1000 }),
+      [fake('hog', clock, [], { extraBytes: 1e9 })],
+      options(clock),
+    );
+    expect(r.status).toBe('error');
+    if (r.status === 'error') expect(r.error.length).toBeGreaterThan(0);
+  });
+
+  it('measures asynchronous kernels and reports their workers and copied bytes', async () => {
+    const clock = fakeClock();
+    const [r] = await runRequest(
+      request(['p']),
+      [fake('p', clock, [], { async: true, workers: 2, perCallMs: 0.3 })],
+      options(clock),
+    );
+    const m = ok(r);
+    expect(m.correct).toBe(true);
+    expect(m.workers).toBe(2);
+    expect(m.copiedBytes).toBe(3 * 8);
+    expect(m.medianMs).toBeCloseTo(0.3, 9);
+    expect(m.batch * 0.3).toBeGreaterThanOrEqual(0.5);
+  });
+
+  it('fills the flat result fields', async () => {
+    const clock = fakeClock();
+    const [r] = await runRequest(request(['a']), [fake('a', clock, [], { extraBytes: 96 })], options(clock));
+    const m = ok(r);
+    expect(m).toMatchObject({ variant: 'a', m: 3, l: 4, n: 2, dtype: 'f64', workers: 1, extraBytes: 96, env });
+    expect(m.at).toBe('2026-01-01T00:00:00.000Z');
+    expect(m.stats.medianMs).toBe(m.medianMs);
+    expect(m.stats.noisy).toBe(false);
+  });
+
+  it('stops with an AbortError when cancelled, between calls', async () => {
+    const clock = fakeClock();
+    const ctrl = new AbortController();
+    let calls = 0;
+    const v = fake('a', clock, []);
+    const slow: Variant<{ tag: string }> = {
+      ...v,
+      setup(inputs, ctx) {
+        const run = v.setup(inputs, ctx);
+        return () => {
+          if (++calls === 20) ctrl.abort();
+          return run();
+        };
+      },
+    };
+    await expect(runRequest(request(['a']), [slow], options(clock, { signal: ctrl.signal }))).rejects.toMatchObject({
+      name: 'AbortError',
+    });
+    expect(calls).toBe(20);
+  });
+
+  it('reports progress: variant k of n and sample j of s', async () => {
+    const clock = fakeClock();
+    const events: Progress[] = [];
+    await runRequest(request(['a', 'b'], { samples: 5 }), [fake('a', clock, []), fake('b', clock, [])], options(clock, {
+      onProgress: (p) => events.push(p),
+    }));
+    expect(new Set(events.map((e) => e.phase))).toEqual(new Set(['setup', 'cold', 'warmup', 'sample', 'check', 'done']));
+    const samplesOfB = events.filter((e) => e.variant === 'b' && e.phase === 'sample');
+    expect(samplesOfB.map((e) => e.sample)).toEqual([1, 2, 3, 4, 5]);
+    expect(events.every((e) => e.variantCount === 2 && e.sampleCount === 5)).toBe(true);
+    expect(samplesOfB.every((e) => e.variantIndex === 1)).toBe(true);
+  });
+});

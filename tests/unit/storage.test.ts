@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import {
+  clearResults,
+  isBenchResult,
+  loadAllResults,
+  loadResults,
+  saveResults,
+  storageKey,
+  type KeyValueStore,
+} from '../../src/panels/storage.ts';
+import { measured, mixed } from './series-fixtures.ts';
+
+/** localStorage's behaviour over a Map, with an optional quota failure. */
+function memoryStore(failWrites = false): KeyValueStore & { map: Map<string, string> } {
+  const map = new Map<string, string>();
+  return {
+    map,
+    getItem: (k) => map.get(k) ?? null,
+    setItem: (k, v) => {
+      if (failWrites) throw new DOMException('quota', 'QuotaExceededError');
+      map.set(k, String(v));
+    },
+    removeItem: (k) => void map.delete(k),
+    key: (i) => [...map.keys()][i] ?? null,
+    get length() {
+      return map.size;
+    },
+  };
+}
+
+describe('results storage', () => {
+  it('round-trips results per panel', () => {
+    const store = memoryStore();
+    expect(saveResults(store, 'p1', mixed)).toBe(true);
+    expect(loadResults(store, 'p1')).toEqual(mixed);
+    expect(loadResults(store, 'p2')).toBeNull();
+  });
+
+  it.each([
+    ['not JSON', '{oops'],
+    ['a bare array', JSON.stringify(mixed)],
+    ['another version', JSON.stringify({ version: 99, savedAt: '', results: mixed })],
+    ['a result missing its median', JSON.stringify({ version: 1, savedAt: '', results: [{ ...mixed[0], medianMs: 'fast' }] })],
+    ['null', 'null'],
+  ])('ignores a corrupt entry: %s', (_, text) => {
+    const store = memoryStore();
+    store.setItem(storageKey('p'), text);
+    expect(loadResults(store, 'p')).toBeNull();
+  });
+
+  it('reports a refused write instead of throwing', () => {
+    expect(saveResults(memoryStore(true), 'p', mixed)).toBe(false);
+    expect(saveResults(null, 'p', mixed)).toBe(false);
+  });
+
+  it('clears one panel only', () => {
+    const store = memoryStore();
+    saveResults(store, 'a', mixed);
+    saveResults(store, 'b', mixed);
+    clearResults(store, 'a');
+    expect(loadResults(store, 'a')).toBeNull();
+    expect(loadResults(store, 'b')).toEqual(mixed);
+  });
+
+  it('lists every panel for the summary, skipping corrupt and foreign keys', () => {
+    const store = memoryStore();
+    saveResults(store, 'b', [measured('ikj', [1, 1])]);
+    saveResults(store, 'a', mixed);
+    store.setItem(storageKey('broken'), '[[[');
+    store.setItem('someone-else', JSON.stringify({ version: 1, results: mixed }));
+    const all = loadAllResults(store);
+    expect(all.map((e) => e.panelId)).toEqual(['a', 'b']);
+    expect(all[0]!.results).toHaveLength(4);
+  });
+
+  it('recognises both result kinds and rejects look-alikes', () => {
+    expect(mixed.every(isBenchResult)).toBe(true);
+    expect(isBenchResult({ ...mixed[3], error: 42 })).toBe(false);
+    expect(isBenchResult({ ...mixed[0], dtype: 'f16' })).toBe(false);
+    expect(isBenchResult(null)).toBe(false);
+  });
+});

@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { LIMITS, MAX_FLOPS_PER_CALL, parseBoundedInt, validateFields } from '../../src/panels/validate.ts';
+
+const ok = { m: '200', l: '10', n: '400', samples: '10', dtype: 'f64' };
+const opts = { variants: ['naive'] };
+
+describe('parseBoundedInt()', () => {
+  const b = { min: 1, max: 100 };
+  it.each([
+    ['', /empty/],
+    ['   ', /empty/],
+    ['abc', /not a number/],
+    ['1.5', /whole number/],
+    ['1e2', /whole number/],
+    ['0', /at least 1/],
+    ['-3', /positive/],
+    ['101', /at most 100/],
+    ['Infinity', /finite/],
+  ])('refuses %j', (raw, message) => {
+    const r = parseBoundedInt(raw, 'X', b);
+    expect('error' in r && r.error).toMatch(message);
+  });
+  it('accepts whole numbers within bounds, with spaces around', () => {
+    expect(parseBoundedInt(' 42 ', 'X', b)).toEqual({ value: 42 });
+    expect(parseBoundedInt('100', 'X', b)).toEqual({ value: 100 });
+  });
+});
+
+describe('validateFields()', () => {
+  it('turns good fields into a request', () => {
+    expect(validateFields({ ...ok, workers: '2' }, opts)).toEqual({
+      ok: true,
+      value: { shape: { m: 200, l: 10, n: 400 }, dtype: 'f64', samples: 10, workers: 2 },
+    });
+  });
+
+  it('reports each bad field by name', () => {
+    const v = validateFields({ ...ok, m: '', samples: '2.5', dtype: 'f16' }, opts);
+    expect(v.ok).toBe(false);
+    if (v.ok) return;
+    expect(Object.keys(v.errors).sort()).toEqual(['dtype', 'm', 'samples']);
+  });
+
+  it('enforces the upper bounds', () => {
+    const v = validateFields({ ...ok, n: String(LIMITS.n.max + 1) }, opts);
+    expect(v.ok).toBe(false);
+    const w = validateFields({ ...ok, workers: '9' }, { ...opts, maxWorkers: 8 });
+    expect(!w.ok && w.errors.workers).toMatch(/at most 8/);
+  });
+
+  it('refuses a shape with too much work per product, on all three sizes', () => {
+    const v = validateFields({ ...ok, m: '4000', l: '1000000', n: '4000' }, opts);
+    expect(2 * 4000 * 1e6 * 4000).toBeGreaterThan(MAX_FLOPS_PER_CALL);
+    expect(v.ok).toBe(false);
+    if (v.ok) return;
+    expect(v.errors.m).toMatch(/GFLOP/);
+    expect(v.errors.l).toBe(v.errors.m);
+    expect(v.errors.n).toBe(v.errors.m);
+  });
+
+  it('asks the injected memory guard about every variant and shows its reason', () => {
+    const asked: string[] = [];
+    const refuse = (variant: string) => {
+      asked.push(variant);
+      return variant === 'indexing' ? 'needs 3 GB of gathered copies' : null;
+    };
+    const v = validateFields(ok, { variants: ['naive', 'indexing'], refuse });
+    expect(asked).toEqual(['naive', 'indexing']);
+    expect(!v.ok && v.errors.l).toBe('indexing: needs 3 GB of gathered copies');
+  });
+
+  it('without a guard, refuses operands beyond the fallback budget', () => {
+    // 4096×1,000,000 doubles is 32 GB for A alone (and under the work limit with n = 1).
+    const v = validateFields({ ...ok, m: '4096', l: '1000000', n: '1' }, opts);
+    expect(!v.ok && v.errors.m).toMatch(/budget/);
+  });
+});

@@ -1,0 +1,167 @@
+// One worker of the pool (src/pool/pool.ts). It only adapts the pure task
+// functions of src/parallel/ to comlink calls and keeps, per worker, the operands
+// a variant attached once (shared arrays, a wasm instance on shared memory).
+import * as Comlink from 'comlink';
+import { generateInputs } from '../src/data/generate.ts';
+import { referenceProduct } from '../src/data/reference.ts';
+import { arrayFor, type Dtype, type FloatArray, type Shape } from '../src/kernels/types.ts';
+import { NOT_ATTACHED } from '../src/parallel/attach.ts';
+import { incrementAtomic, incrementPlain, RACE_SLOTS } from '../src/parallel/race-kernels.ts';
+import { sharedCopy } from '../src/parallel/shared-arrays.ts';
+import { elementsInto, packedDots, rowsInto } from '../src/parallel/tasks.ts';
+import type { WasmLayout } from '../src/parallel/wasm-layout.ts';
+import initParallelWasm from '../src/wasm/build/parallel.wasm?init';
+
+interface SharedOperands {
+  readonly token: string;
+  readonly A: FloatArray;
+  readonly B: FloatArray;
+  readonly C: FloatArray;
+  readonly shape: Shape;
+}
+
+interface ParallelWasmExports {
+  rowsF32(a: number, b: number, c: number, l: number, n: number, r0: number, r1: number): void;
+  rowsF64(a: number, b: number, c: number, l: number, n: number, r0: number, r1: number): void;
+}
+
+interface WasmAttachment {
+  readonly exports: ParallelWasmExports;
+  readonly layout: WasmLayout;
+}
+
+/**
+ * Attachments by token. Several variants of one run keep their own C (so one
+ * cannot spoil another's check), but only the last few stay: the page re-attaches
+ * an evicted one (see src/parallel/attach.ts).
+ */
+const KEEP = 6;
+const shared = new Map<string, SharedOperands>();
+const wasm = new Map<string, WasmAttachment>();
+
+function remember<T>(map: Map<string, T>, token: string, value: T): void {
+  map.delete(token);
+  map.set(token, value);
+  while (map.size > KEEP) map.delete(map.keys().next().value as string);
+}
+let scratch = new Float64Array(0);
+
+function accumulator(n: number): Float64Array {
+  if (scratch.length < n) scratch = new Float64Array(n);
+  return scratch;
+}
+
+function operands(token: string): SharedOperands {
+  const found = shared.get(token);
+  if (found === undefined) throw new Error(`shared operands ${token} ${NOT_ATTACHED}`);
+  return found;
+}
+
+const api = {
+  /** First round trip: the worker's script is loaded and answering. */
+  ping(): boolean {
+    return true;
+  },
+
+  crossOriginIsolated(): boolean {
+    return self.crossOriginIsolated === true;
+  },
+
+  /** pool-element: one c_ij per packed (row, column) pair; the result goes back by transfer. */
+  elementChunk(rows: FloatArray, cols: FloatArray, l: number, count: number): FloatArray {
+    const out = packedDots(rows, cols, l, new (arrayFor(rows instanceof Float32Array ? 'f32' : 'f64'))(count));
+    return Comlink.transfer(out, [out.buffer]);
+  },
+
+  /** pool-row: a block of rows of A (and all of B) arrived by copy; returns that block of C. */
+  rowChunk(aRows: FloatArray, B: FloatArray, shape: Shape): FloatArray {
+    const out = new (arrayFor(aRows instanceof Float32Array ? 'f32' : 'f64'))(shape.m * shape.n);
+    rowsInto(aRows, B, out, shape, 0, shape.m, accumulator(shape.n));
+    return Comlink.transfer(out, [out.buffer]);
+  },
+
+  /** Shared variants: views on SharedArrayBuffers arrive once and stay (the structured clone shares them). */
+  attachShared(token: string, A: FloatArray, B: FloatArray, C: FloatArray, shape: Shape): void {
+    remember(shared, token, { token, A, B, C, shape });
+  },
+
+  sharedRows(token: string, r0: number, r1: number): void {
+    const { A, B, C, shape } = operands(token);
+    rowsInto(A, B, C, shape, r0, r1, accumulator(shape.n));
+  },
+
+  sharedElements(token: string, e0: number, e1: number): void {
+    const { A, B, C, shape } = operands(token);
+    elementsInto(A, B, C, shape, e0, e1);
+  },
+
+  /** parallel-wasm: instantiate the module on the page's shared memory (once per memory). */
+  async attachWasm(token: string, memory: WebAssembly.Memory, layout: WasmLayout): Promise<void> {
+    const instance = await initParallelWasm({ env: { memory } });
+    remember(wasm, token, { exports: instance.exports as unknown as ParallelWasmExports, layout });
+  },
+
+  wasmRows(token: string, r0: number, r1: number): void {
+    const found = wasm.get(token);
+    if (found === undefined) throw new Error(`wasm memory ${token} ${NOT_ATTACHED}`);
+    const { a, b, c, shape, dtype } = found.layout;
+    const rows = dtype === 'f32' ? found.exports.rowsF32 : found.exports.rowsF64;
+    rows(a, b, c, shape.l, shape.n, r0, r1);
+  },
+
+  /** Drops attached operands so their memory can be freed. */
+  detach(): void {
+    shared.clear();
+    wasm.clear();
+  },
+
+  /** Message-cost demo: touch the data that arrived (first and last byte) and acknowledge. */
+  receive(data: ArrayBuffer | SharedArrayBuffer): { byteLength: number; firstPlusLast: number } {
+    const bytes = new Uint8Array(data);
+    const firstPlusLast = bytes.length === 0 ? 0 : bytes[0] + bytes[bytes.length - 1];
+    return { byteLength: bytes.length, firstPlusLast };
+  },
+
+  /**
+   * Race demo: every worker checks in, then blocks on the start gate (Atomics.wait is
+   * allowed here, never on the page's thread) so that all loops really overlap.
+   * Returns the time this worker spent in its loop.
+   */
+  race(cells: Int32Array, times: number, atomic: boolean): number {
+    Atomics.add(cells, RACE_SLOTS.ready, 1);
+    Atomics.notify(cells, RACE_SLOTS.ready);
+    Atomics.wait(cells, RACE_SLOTS.go, 0);
+    const t0 = performance.now();
+    if (atomic) incrementAtomic(cells, times);
+    else incrementPlain(cells, times);
+    return performance.now() - t0;
+  },
+
+  /**
+   * Big case: generate the operands here, so the page's thread never does it: into
+   * SharedArrayBuffers when the page may share, else handed back by transfer.
+   */
+  generate(shape: Shape, dtype: Dtype, seed: number, shared: boolean): { A: FloatArray; B: FloatArray } {
+    const { A, B } = generateInputs(shape, dtype, seed);
+    if (shared) return { A: sharedCopy(A, dtype), B: sharedCopy(B, dtype) };
+    return Comlink.transfer({ A, B }, [A.buffer as ArrayBuffer, B.buffer as ArrayBuffer]);
+  },
+
+  /** Big case: rows [r0, r1) of the float64 reference product, so several workers share that work too. */
+  referenceRows(A: FloatArray, B: FloatArray, shape: Shape, r0: number, r1: number): Float64Array {
+    const part = referenceProduct(A.subarray(r0 * shape.l, r1 * shape.l), B, { m: r1 - r0, l: shape.l, n: shape.n });
+    return Comlink.transfer(part, [part.buffer]);
+  },
+
+  /** Keeps the worker busy for `ms` (tests of cancel). */
+  spin(ms: number): number {
+    const end = performance.now() + ms;
+    let x = 0;
+    while (performance.now() < end) x++;
+    return x;
+  },
+};
+
+export type PoolWorkerApi = typeof api;
+
+Comlink.expose(api);
