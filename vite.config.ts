@@ -31,7 +31,7 @@ export default defineConfig({
       ...(browserTests
         ? [
             {
-              extends: true,
+              extends: true as const,
               test: {
                 name: 'browser',
                 include: ['tests/browser/**/*.test.ts'],
@@ -47,7 +47,7 @@ export default defineConfig({
             },
             {
               // Node-side end-to-end: build, serve without headers, load in Chromium, go offline.
-              extends: true,
+              extends: true as const,
               test: {
                 name: 'e2e',
                 environment: 'node',

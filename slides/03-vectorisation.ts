@@ -87,19 +87,15 @@ export const vectorisationSlides: SlideSpec[] = [
   {
     ids: IDX,
     body: html`
-      <div class="split">
-        <div>${code('indexing', 'src/kernels/indexing.ts')}</div>
-        <div class="dense">
-          <ul>
-            <li>Index arrays list every pair $(i, j)$: <code>i = [0,0,0,…,1,1,1,…]</code>, <code>j = [0,1,2,…,0,1,2,…]</code></li>
-            <li class="fragment">Gather row $i$ of $A$ and column $j$ of $B$ for <em>every</em> pair: two $(m\cdot n)\times l$ arrays</li>
-            <li class="fragment">One element-wise multiply and one sum along axis 1 give all $c_{ij}$ at once</li>
-            <li class="fragment">Check the shapes at every step: this is where array code goes wrong</li>
-          </ul>
-        </div>
-      </div>`,
+      ${code('indexing', 'src/kernels/indexing.ts')}
+      <ul class="small">
+        <li>Index arrays list every pair $(i, j)$: <code>i = [0,0,0,…,1,1,1,…]</code> and <code>j = [0,1,2,…,0,1,2,…]</code></li>
+        <li class="fragment">Gather row $i$ of $A$ and column $j$ of $B$ for <em>every</em> pair: two $(m\cdot n)\times l$ arrays</li>
+        <li class="fragment">One element-wise multiply and one sum along axis 1 give all $c_{ij}$ at once; no loop over $i$, $j$ or $k$ is left in this function</li>
+        <li class="fragment">Check the shapes at every step: this is where array code goes wrong</li>
+      </ul>`,
     notes: html`<p>Walk through with a 2×2 example: i = [0,0,1,1], j = [0,1,0,1]. aRows has rows [A0, A0, A1, A1], bCols has columns [B·0, B·1, B·0, B·1].</p>
-      <p>No loop over i, j or k remains in this function: the helpers loop internally.</p>`,
+      <p>The helpers loop internally; the kernel itself has only the final scatter into C.</p>`,
   },
   {
     ids: IDX,
@@ -211,18 +207,12 @@ export const vectorisationSlides: SlideSpec[] = [
     ids: ARR,
     bench: 'wasm-compiled',
     body: html`
-      <div class="cols">
-        <div>${code('wasm-whole', 'src/wasm/assembly/matmul.ts')}</div>
-        <div>
-          <ul class="dense">
-            <li><strong>Whole product:</strong> all three loops inside WebAssembly, one call per product</li>
-            <li class="fragment">Compare: JS naive, wasm per element, wasm whole</li>
-            <li class="fragment">The fewer times we cross the boundary, the more the compiler can optimise</li>
-          </ul>
-        </div>
-      </div>`,
+      ${code('wasm-whole', 'src/wasm/assembly/matmul.ts')}
+      <ul class="small">
+        <li><strong>Whole product:</strong> all three loops inside WebAssembly, one call per product</li>
+        <li class="fragment">Compare JS naive, wasm per element, wasm whole: the fewer boundary crossings, the more the compiler can optimise</li>
+      </ul>`,
     notes: html`<p>Run the panel. The whole-product module should beat the per-element one, which pays a call per element; how it compares with the JS naive loop depends on the engine.</p>`,
-    className: 'dense',
   },
   {
     ids: SIMD,
@@ -245,21 +235,32 @@ export const vectorisationSlides: SlideSpec[] = [
   },
   {
     ids: SIMD,
-    bench: 'simd',
     body: html`
-      <div class="cols">
+      <div class="split">
         <div>${code('wasm-simd', 'src/wasm/assembly/matmul.ts')}</div>
-        <div class="dense">
+        <div>
+          <h3>WebAssembly SIMD: 128-bit vectors</h3>
           <ul>
-            <li>One <code>v128.load</code> fetches several consecutive elements</li>
-            <li>One multiply and one add work on all lanes</li>
-            <li>A final horizontal sum reduces the lanes</li>
-            <li class="fragment">Compared with its scalar twin (same module, one element per instruction)</li>
+            <li><code>v128.load</code> fetches several consecutive elements of a row of $B$ at once</li>
+            <li class="fragment"><code>splat</code> copies one $a_{ik}$ into every lane</li>
+            <li class="fragment">One multiply and one add update all lanes; eight accumulators stay in registers for the whole loop over $k$</li>
+            <li class="fragment">Edges that do not fill a vector are done one element at a time</li>
           </ul>
         </div>
       </div>`,
-    notes: html`<p>Run the panel: wasm-scalar against wasm-simd on the same data. Point out that the loads need consecutive elements; the next two subsections are about exactly that.</p>`,
-    className: 'dense',
+    notes: html`<p>Scroll through the kernel: a block of 4 rows by 2 vectors of C is computed at once, which is the unrolling the previous slide talked about. The loads need consecutive elements: the next two subsections are about exactly that.</p>`,
+  },
+  {
+    ids: SIMD,
+    bench: 'simd',
+    body: html`
+      <h3>Scalar against SIMD</h3>
+      <ul>
+        <li>The same module also exports a scalar twin: same loop structure, one element per instruction</li>
+        <li class="fragment">The difference between the two is what the vector lanes buy, on your CPU</li>
+        <li class="fragment">Native code could use 256- or 512-bit registers; WebAssembly is fixed at 128 bits, one reason native BLAS stays ahead</li>
+      </ul>`,
+    notes: html`<p>Run the panel: wasm-scalar against wasm-simd on the same data, both checked. With 2 lanes in f64 and 4 in f32, the ideal gains are 2× and 4×; memory traffic usually keeps us below that.</p>`,
   },
   {
     ids: DT,
@@ -298,6 +299,7 @@ export const vectorisationSlides: SlideSpec[] = [
           ${strip(names('row'), (k) => `r${Math.floor(k / 3)}${k % 3 === 0 ? ' c0' : ''}`)}
           <p class="small">the same matrix, column-major:</p>
           ${strip(names('col'), (k) => `r${k % 3}${Math.floor(k / 3) === 0 ? ' c0' : ''}`)}
+          <p class="muted">Colour: the row of each element; outline: column 0.</p>
           <p class="small fragment"><strong>Contiguous:</strong> one load fills a register.<br/><strong>Strided:</strong> one load per element (n ≥ 1 instructions).</p>
         </div>
       </div>`,
@@ -306,21 +308,30 @@ export const vectorisationSlides: SlideSpec[] = [
   },
   {
     ids: LAY,
-    bench: 'layout',
     body: html`
-      <div class="cols">
+      <div class="split">
         <div>${code('layout', 'src/kernels/layout.ts')}</div>
-        <div class="dense">
+        <div>
           <h3>Four combinations</h3>
           <ul>
-            <li>$A$ row- or column-major × $B$ row- or column-major</li>
-            <li class="fragment">Best for the dot product: rows of $A$ contiguous and columns of $B$ contiguous (A row-major, B column-major)</li>
-            <li class="fragment">Converting a layout costs a copy: sometimes worth it, sometimes not. Measure both</li>
+            <li>$A$ row- or column-major × $B$ row- or column-major: the same loop, only the strides change</li>
+            <li class="fragment">The inner loop over $k$ is contiguous only for A row-major and B column-major</li>
           </ul>
         </div>
       </div>`,
-    notes: html`<p>Run the four layout variants. The conversion is done in the untimed set-up here; in a real program you would pay it too, so mention it.</p>`,
-    className: 'dense',
+    notes: html`<p>One kernel for all four layouts: element (i, k) of A sits at i·aRowStep + k·aColStep. Row-major m×l means steps (l, 1), column-major (1, m). Ask the room which combination gives unit steps in the inner loop before revealing the answer.</p>`,
+  },
+  {
+    ids: LAY,
+    bench: 'layout',
+    body: html`
+      <h3>Layouts, measured</h3>
+      <ul>
+        <li>The four layout combinations on the same data, in float64 and float32</li>
+        <li class="fragment">Plus two ways to get contiguous access without changing the inputs' layout (next slide)</li>
+        <li class="fragment">Converting a layout costs a copy: here it happens in the untimed set-up. In your program it would not be free: sometimes worth it, sometimes not. Measure both</li>
+      </ul>`,
+    notes: html`<p>Run the panel. Expect the row × column combination to win and column × row to lose, most clearly on the high-l shape where each dot product is long.</p>`,
   },
   {
     ids: LAY,

@@ -237,7 +237,6 @@ export const parallelSlides: SlideSpec[] = [
         <div>${code('shared-row', 'src/parallel/tasks.ts')}</div>
       </div>`,
     notes: html`<p>Left: one task per element writing straight into shared C. Right: one task per row. No result travels back as a message: only "done".</p>`,
-    className: 'dense',
   },
   {
     ids: DM,

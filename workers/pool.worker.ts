@@ -35,7 +35,7 @@ interface WasmAttachment {
  * cannot spoil another's check), but only the last few stay: the page re-attaches
  * an evicted one (see src/parallel/attach.ts).
  */
-const KEEP = 6;
+const KEEP = 4;
 const shared = new Map<string, SharedOperands>();
 const wasm = new Map<string, WasmAttachment>();
 

@@ -15,6 +15,20 @@ export function loadPlot(): Promise<PlotModule> {
   return plotModule;
 }
 
+let warmed: Promise<void> | null = null;
+
+/**
+ * Import Plot and draw one throwaway chart. The first real chart otherwise pays
+ * for compiling Plot's code paths (~30 ms on a slow machine), which could land
+ * as a long task right after a run; panels call this when the page is idle.
+ */
+export function warmPlot(doc: Document = document): Promise<void> {
+  warmed ??= loadPlot().then((Plot) => {
+    Plot.plot({ document: doc, width: 200, height: 100, x: { type: 'log' }, y: { domain: ['a'] }, marks: [Plot.ruleY([{ y: 'a', x1: 1, x2: 2 }], { y: 'y', x1: 'x1', x2: 'x2' }), Plot.dot([{ y: 'a', x: 1 }], { y: 'y', x: 'x' }), Plot.text([{ y: 'a', x: 1 }], { y: 'y', x: 'x', text: () => 'a' })] });
+  });
+  return warmed;
+}
+
 /** Colours chosen to read on both light and dark slide themes. */
 export const COLORS = {
   ok: '#3b8bd9',
@@ -57,7 +71,7 @@ export async function renderTimesChart(series: ChartSeries, options: ChartOption
   return Plot.plot({
     document: options.document,
     width: options.width ?? 560,
-    height: 40 + rows.length * 34,
+    height: 64 + rows.length * 34,
     marginLeft: marginFor(labels),
     marginRight: 110,
     style: baseStyle(),
@@ -107,7 +121,7 @@ export async function renderSpeedupChart(points: readonly SpeedupPoint[], option
     height: 300,
     marginRight: 110,
     style: baseStyle(),
-    x: { label: 'workers →', domain: [0.5, maxWorkers + 0.5], ticks: ideal.map((d) => d.workers), grid: true },
+    x: { label: 'workers →', domain: [0.5, maxWorkers + 0.5], ticks: ideal.map((d) => d.workers), tickFormat: 'd', grid: true },
     y: { label: '↑ speedup vs serial', domain: [0, Math.ceil(maxSpeedup * 1.1 * 10) / 10], grid: true },
     color: { legend: true },
     marks: [
@@ -137,9 +151,9 @@ export async function renderWarmupChart(rows: readonly WarmupRow[], options: Cha
   return Plot.plot({
     document: options.document,
     width: options.width ?? 560,
-    height: 60 + rows.length * 56,
+    height: 84 + rows.length * 48,
     marginLeft: marginFor(rows.map((r) => r.variant)),
-    marginRight: 90,
+    marginRight: 150,
     style: baseStyle(),
     marginBottom: 44,
     x: { type: 'log', label: 'time per product (ms, log scale) →', labelAnchor: 'center', labelOffset: 38, tickFormat: msTick, grid: true },
@@ -171,9 +185,9 @@ export async function renderBars(
   return Plot.plot({
     document: options.document,
     width: options.width ?? 560,
-    height: 40 + data.length * 34,
+    height: 64 + data.length * 34,
     marginLeft: marginFor(data.map((d) => d.label)),
-    marginRight: 120,
+    marginRight: 170,
     style: baseStyle(),
     marginBottom: 44,
     x: { type: options.log ? 'log' : 'linear', label: options.xLabel, labelAnchor: 'center', labelOffset: 38, grid: true, ...(options.log ? { tickFormat: msTick } : { zero: true }) },

@@ -52,10 +52,18 @@ function rowKey(r: BenchResult): string {
   return `${r.variant}|${shapeText(r)}|${r.dtype}|w${r.workers}`;
 }
 
-/** Whether the results mix shapes, types or worker counts, so labels must say which. */
-function distinguishers(results: readonly BenchResult[]): { shape: boolean; dtype: boolean; workers: boolean } {
+/** Whether the results mix shapes or types, so labels must say which; and which variants ran with several worker counts. */
+function distinguishers(results: readonly BenchResult[]): { shape: boolean; dtype: boolean; multiWorker: Set<string> } {
   const distinct = (f: (r: BenchResult) => string | number) => new Set(results.map(f)).size > 1;
-  return { shape: distinct(shapeText), dtype: distinct((r) => r.dtype), workers: distinct((r) => r.workers) };
+  const counts = new Map<string, Set<number>>();
+  for (const r of results) counts.set(r.variant, (counts.get(r.variant) ?? new Set()).add(r.workers));
+  const multiWorker = new Set([...counts].filter(([, c]) => c.size > 1).map(([v]) => v));
+  return { shape: distinct(shapeText), dtype: distinct((r) => r.dtype), multiWorker };
+}
+
+export interface SeriesOptions {
+  /** Variant to compare against within each shape and type (else the first result there). */
+  readonly baseline?: string;
 }
 
 function isMeasured(r: BenchResult): r is MeasuredResult {
@@ -67,18 +75,21 @@ function isMeasured(r: BenchResult): r is MeasuredResult {
  * lecture's charts ("against naive"). When a result set mixes shapes, each row's
  * speedup is against the first result of the same shape and type.
  */
-export function deriveSeries(results: readonly BenchResult[]): ChartSeries {
+export function deriveSeries(results: readonly BenchResult[], options: SeriesOptions = {}): ChartSeries {
   const mix = distinguishers(results);
   const baselineFor = new Map<string, MeasuredResult | null>();
+  const group = (r: BenchResult) => `${shapeText(r)}|${r.dtype}`;
+  if (options.baseline !== undefined) {
+    for (const r of results) if (r.variant === options.baseline && !baselineFor.has(group(r))) baselineFor.set(group(r), isMeasured(r) ? r : null);
+  }
   for (const r of results) {
-    const group = `${shapeText(r)}|${r.dtype}`;
-    if (!baselineFor.has(group)) baselineFor.set(group, isMeasured(r) ? r : null);
+    if (!baselineFor.has(group(r))) baselineFor.set(group(r), isMeasured(r) ? r : null);
   }
   const rows: ResultRow[] = results.map((r) => {
     const parts = [r.variant];
     if (mix.shape) parts.push(shapeText(r));
     if (mix.dtype) parts.push(r.dtype);
-    if (mix.workers) parts.push(`${r.workers}w`);
+    if (mix.multiWorker.has(r.variant)) parts.push(`${r.workers} worker${r.workers > 1 ? 's' : ''}`);
     const base = baselineFor.get(`${shapeText(r)}|${r.dtype}`) ?? null;
     if (isMeasured(r)) {
       const speedup = base && base.medianMs > 0 && r.medianMs > 0 ? base.medianMs / r.medianMs : null;
@@ -134,13 +145,14 @@ export function deriveSeries(results: readonly BenchResult[]): ChartSeries {
     extent = extent === null ? [lo, hi] : [Math.min(extent[0], lo), Math.max(extent[1], hi)];
   }
   const log = extent !== null && extent[0] > 0 && extent[1] / extent[0] > LOG_SPAN_RATIO;
-  const first = rows[0];
+  const firstBase = results.length > 0 ? baselineFor.get(group(results[0]!)) : null;
+  const baseRow = firstBase ? rows[results.indexOf(firstBase)] : undefined;
   return {
     rows,
     measured,
     log,
     extent,
-    baseline: first && first.status === 'ok' ? first.label : null,
+    baseline: baseRow && baseRow.status === 'ok' ? baseRow.label : null,
   };
 }
 

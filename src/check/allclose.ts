@@ -74,3 +74,19 @@ export function checkResult(actual: ArrayLike<number>, expected: Float64Array, s
   }
   return { correct: mismatches === 0, maxAbsError, mismatches, rtol, atol };
 }
+
+/** Compare only the sampled elements of C with their expected values (see referenceSample). */
+export function checkSample(
+  actual: ArrayLike<number>,
+  sample: { readonly indices: Int32Array; readonly values: Float64Array },
+  shape: Shape,
+  dtype: Dtype,
+): Check {
+  const picked = new Float64Array(sample.indices.length);
+  if (actual.length !== shape.m * shape.n) {
+    const { rtol, atol } = toleranceFor(dtype, shape.l);
+    return { correct: false, maxAbsError: Number.POSITIVE_INFINITY, mismatches: shape.m * shape.n, rtol, atol };
+  }
+  for (let t = 0; t < picked.length; t++) picked[t] = actual[sample.indices[t]];
+  return checkResult(picked, sample.values, { m: 1, l: shape.l, n: picked.length }, dtype);
+}

@@ -19,7 +19,7 @@ import { progressText } from './progress.ts';
 import { browserStore } from './storage.ts';
 import { LIMITS, validateFields, type FieldName, type RawFields } from './validate.ts';
 import { kindBehaviour } from './kinds/index.ts';
-import { loadPlot } from '../charts/render.ts';
+import { warmPlot } from '../charts/render.ts';
 
 const FIELD_LABELS: Readonly<Record<FieldName, string>> = {
   m: 'm (rows of A)',
@@ -60,8 +60,9 @@ export class BenchPanel extends HTMLElement {
     // Evaluating Plot's modules takes tens of ms on the main thread: do it when
     // the page is idle, so it never lands inside a run.
     const win = this.ownerDocument.defaultView;
-    if (win && 'requestIdleCallback' in win) win.requestIdleCallback(() => void loadPlot(), { timeout: 3000 });
-    else setTimeout(() => void loadPlot(), 500);
+    const doc = this.ownerDocument;
+    if (win && 'requestIdleCallback' in win) win.requestIdleCallback(() => void warmPlot(doc), { timeout: 3000 });
+    else setTimeout(() => void warmPlot(doc), 500);
   }
 
   disconnectedCallback(): void {
@@ -170,6 +171,9 @@ export class BenchPanel extends HTMLElement {
       runExclusive: (work) => self.exclusive(work),
     };
     this.behaviour.mount?.(this.host);
+    // Kind-specific buttons (freeze's main-thread run, summary's refresh) follow the same rule.
+    if (this.context === 'print') extra.hidden = true;
+    else if (!mayRun(this.context)) extra.querySelectorAll('button, input').forEach((el) => ((el as HTMLButtonElement).disabled = true));
   }
 
   private defaultTitle(): string {
@@ -361,7 +365,9 @@ export class BenchPanel extends HTMLElement {
       this.statusBox.textContent =
         this.context === 'speaker-preview'
           ? 'Not run yet. (Runs only in the audience window.)'
-          : this.behaviour.runnable
+          : this.context === 'print'
+            ? 'Not run yet: this printed view shows results kept from a live run in this browser.'
+            : this.behaviour.runnable
             ? 'Not run yet. Press Run to measure in this browser.'
             : 'Nothing measured yet in this visit.';
       return;

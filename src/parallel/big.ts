@@ -6,7 +6,7 @@ import type { BenchResult } from '../bench/protocol.ts';
 import { operandBytes, type Dtype, type Shape } from '../kernels/types.ts';
 import type { WorkerPool } from '../pool/pool.ts';
 import { releasePrepared } from './prepare.ts';
-import { runParallel, type ParallelRunOptions } from './run.ts';
+import { detachAll, runParallel, type ParallelRunOptions } from './run.ts';
 
 export const BIG_SHAPE: Shape = { m: 200, l: 100000, n: 400 };
 export const BIG_DTYPE: Dtype = 'f32';
@@ -64,11 +64,8 @@ export async function runBigCase(opts: BigCaseOptions = {}): Promise<{ results: 
   return { results, rows: bigCaseRows(results) };
 }
 
-/** Frees the big operands: the kept inputs on this side and every worker's attachments. */
+/** Frees the big operands: the kept inputs on this side and anything still attached in the workers. */
 export async function releaseBigCase(pool: WorkerPool): Promise<void> {
   releasePrepared();
-  await Promise.all(pool.workers.map((w) => pool.call(w, async (pw) => {
-    await pw.api.detach();
-    pw.attached.clear();
-  })));
+  await detachAll(pool);
 }

@@ -76,8 +76,26 @@ export async function runParallel(request: BenchRequest, opts: ParallelRunOption
       return results.map((r) => (r.status === 'ok' ? { ...r, startupMs: pool.startupMs } : r));
     } finally {
       opts.signal?.removeEventListener('abort', onAbort);
+      await detachAll(pool);
     }
   });
+}
+
+/**
+ * Workers drop what the run attached (shared operands, wasm memories), so nothing
+ * big outlives a run in them; the next run attaches again in its untimed cold call.
+ */
+export async function detachAll(pool: WorkerPool): Promise<void> {
+  await Promise.all(
+    pool.workers.map((w) =>
+      pool
+        .call(w, async (pw) => {
+          await pw.api.detach();
+          pw.attached.clear();
+        })
+        .catch(() => {}), // a worker replaced by a cancel holds nothing anyway
+    ),
+  );
 }
 
 /**

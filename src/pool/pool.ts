@@ -226,3 +226,10 @@ export function sharedPool(): Promise<WorkerPool> {
   }
   return shared;
 }
+
+/** Terminates the page's pool (page unload, hot reload); the next sharedPool() starts a new one. */
+export async function disposeSharedPool(): Promise<void> {
+  const pending = shared;
+  shared = null;
+  if (pending) (await pending.catch(() => null))?.dispose();
+}

@@ -5,7 +5,8 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import '../../src/panels/register.ts';
 import type { BenchPanel } from '../../src/panels/bench-panel.ts';
 import { storageKey } from '../../src/panels/storage.ts';
-import { loadPlot } from '../../src/charts/render.ts';
+import { warmPlot } from '../../src/charts/render.ts';
+import { mountEnvironmentButton } from '../../src/panels/environment.ts';
 
 function mount(attrs: Record<string, string>): BenchPanel {
   const el = document.createElement('bench-panel') as BenchPanel;
@@ -57,11 +58,19 @@ describe('<bench-panel> (matmul)', () => {
   });
 
   it('runs: a chart, a table with correctness, progress while busy, no long task over 50 ms', async () => {
-    const el = mount({ id: 'run', variants: 'naive,element-vectorised', m: '40', l: '10', n: '60', samples: '5' });
+    // A serial pair and a parallel variant: runBench sends them to the bench worker and the pool.
+    const el = mount({ id: 'run', variants: 'naive,element-vectorised,pool-row', m: '40', l: '10', n: '60', samples: '5', workers: '2' });
     // Panels preload Plot when idle after mounting (before anyone can press Run).
-    await loadPlot();
+    await warmPlot();
+    // Let mounting settle; only tasks that start once Run is pressed count.
+    await new Promise((r) => setTimeout(r, 300));
     const longTasks: number[] = [];
-    const obs = new PerformanceObserver((list) => list.getEntries().forEach((e) => longTasks.push(e.duration)));
+    const runStart = performance.now();
+    const obs = new PerformanceObserver((list) =>
+      list.getEntries().forEach((e) => {
+        if (e.startTime >= runStart) longTasks.push(e.duration);
+      }),
+    );
     obs.observe({ type: 'longtask' });
     const statuses = new Set<string>();
     const mo = new MutationObserver(() => statuses.add(q(el, '.bp-status').textContent ?? ''));
@@ -71,13 +80,14 @@ describe('<bench-panel> (matmul)', () => {
     // Let the observer deliver the last entries.
     await new Promise((r) => setTimeout(r, 100));
     obs.disconnect();
-    expect([...statuses].some((s) => /Variant \d of 2/.test(s))).toBe(true);
+    expect([...statuses].some((s) => /Variant 1 of 3 \(naive\): sample \d of 5/.test(s))).toBe(true);
+    expect([...statuses].some((s) => /Variant 3 of 3 \(pool-row\)/.test(s))).toBe(true);
     expect(q(el, '.bp-chart svg')).not.toBeNull();
     const rows = el.querySelectorAll('.bp-table tbody tr');
-    expect(rows).toHaveLength(2);
+    expect(rows).toHaveLength(3);
     expect(rows[0]!.textContent).toContain('naive');
-    expect(rows[0]!.textContent).toContain('✓ correct');
-    expect(rows[1]!.textContent).toContain('✓ correct');
+    for (const row of rows) expect(row.textContent).toContain('✓ correct');
+    expect(rows[2]!.textContent).toContain('pool-row');
     expect(q(el, '.bp-env').textContent).toMatch(/cores/);
     expect(longTasks.filter((d) => d > 50), `long tasks: ${longTasks.join(', ')}`).toEqual([]);
   });
@@ -156,5 +166,32 @@ describe('<bench-panel> (matmul)', () => {
     q<HTMLInputElement>(el, '[name="samples"]').value = '5';
     await runAndWait(el);
     expect(el.querySelector('.bp-table tbody tr')?.textContent).toContain('✓');
+  });
+
+  it('in a speaker-view preview (?receiver) shows kept results and cannot run', () => {
+    history.replaceState(null, '', `${location.pathname}?receiver${location.hash}`);
+    try {
+      const el = mount({ id: 'keep', variants: 'naive', m: '20', l: '10', n: '30', samples: '5' });
+      expect(q<HTMLButtonElement>(el, 'button.bp-run').disabled).toBe(true);
+      expect(q(el, '.bp-status').textContent).toMatch(/audience window/);
+      q<HTMLButtonElement>(el, 'button.bp-run').click();
+      expect(busy(el)).toBe(false);
+    } finally {
+      history.replaceState(null, '', location.pathname + location.hash);
+    }
+  });
+});
+
+describe('mountEnvironmentButton()', () => {
+  it('opens a dialog with isolation, cores, timer resolution, SIMD and browser', () => {
+    const button = mountEnvironmentButton(document);
+    expect(mountEnvironmentButton(document)).toBe(button);
+    button.click();
+    const dialog = document.querySelector('dialog.env-dialog') as HTMLDialogElement;
+    expect(dialog.open).toBe(true);
+    const text = dialog.textContent ?? '';
+    for (const k of ['Cross-origin isolated', 'SharedArrayBuffer', 'Cores', 'Timer resolution', 'WebAssembly SIMD', 'Browser']) expect(text).toContain(k);
+    expect(text).toMatch(/Cross-origin isolatedyes/);
+    dialog.close();
   });
 });

@@ -60,6 +60,20 @@ describe('deriveSeries()', () => {
   });
 });
 
+describe('deriveSeries() options and labels', () => {
+  it('compares against a named baseline variant when it is present', () => {
+    const s = deriveSeries([measured('element-vectorised', [20, 20]), measured('naive', [10, 10])], { baseline: 'naive' });
+    expect(s.baseline).toBe('naive');
+    expect(s.rows[0]!.speedup).toBe(0.5);
+    expect(s.rows[1]!.speedup).toBe(1);
+  });
+
+  it('names the worker count only for variants measured with several', () => {
+    const s = deriveSeries([measured('naive', [10, 10]), measured('pool-row', [8, 8]), measured('pool-row', [5, 5], { workers: 2 })]);
+    expect(s.rows.map((r) => r.label)).toEqual(['naive', 'pool-row · 1 worker', 'pool-row · 2 workers']);
+  });
+});
+
 describe('mergeResults()', () => {
   it('replaces a result of the same variant and settings, keeps the others', () => {
     const merged = mergeResults(mixed, [measured('naive', [8, 8])]);

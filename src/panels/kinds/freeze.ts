@@ -17,6 +17,13 @@ import { formatMs } from '../progress.ts';
 
 /** How long each half keeps the kernel busy. */
 export const FREEZE_MS = 2000;
+/** Gaps above this are visible stutter (3 frames at 60 Hz); above FROZEN_MS the page has stopped. */
+export const STUTTER_MS = 50;
+export const FROZEN_MS = 250;
+
+export function gapVerdict(ms: number): 'smooth' | 'stutter' | 'frozen' {
+  return ms > FROZEN_MS ? 'frozen' : ms > STUTTER_MS ? 'stutter' : 'smooth';
+}
 const SEED = 20240601;
 
 export interface FreezeRun {
@@ -178,7 +185,7 @@ export const freezeKind: PanelKindBehaviour<FreezeData> = {
     return merge(host, request.shape, request.dtype, run);
   },
   async render(host, data) {
-    const bars = data.runs.map((r) => ({ label: r.where, value: r.longestGapMs, bad: r.longestGapMs > 50, note: r.longestGapMs > 50 ? 'frozen' : 'smooth' }));
+    const bars = data.runs.map((r) => ({ label: r.where, value: r.longestGapMs, bad: gapVerdict(r.longestGapMs) === 'frozen', note: gapVerdict(r.longestGapMs) }));
     const chart = await renderBars(bars, { document: host.doc, width: host.width(), xLabel: 'longest gap between frames (ms) →', format: (v) => formatMs(v) });
     host.chart.replaceChildren(...(chart ? [chart] : []));
     chart?.setAttribute('role', 'img');
@@ -189,7 +196,7 @@ export const freezeKind: PanelKindBehaviour<FreezeData> = {
         { head: 'Kernel calls', cell: (r) => String(r.calls), numeric: true },
         { head: 'Busy for', cell: (r) => formatMs(r.elapsedMs), numeric: true },
         { head: 'Frames drawn', cell: (r) => String(r.frames), numeric: true },
-        { head: 'Longest frame gap', cell: (r) => formatMs(r.longestGapMs), numeric: true, cls: (r) => (r.longestGapMs > 50 ? 'bp-wrong' : 'bp-ok') },
+        { head: 'Longest frame gap', cell: (r) => `${formatMs(r.longestGapMs)} (${gapVerdict(r.longestGapMs)})`, numeric: true, cls: (r) => (gapVerdict(r.longestGapMs) === 'frozen' ? 'bp-wrong' : 'bp-ok') },
         { head: 'Correct', cell: (r) => (r.correct ? '✓' : '✗ WRONG'), cls: (r) => (r.correct ? 'bp-ok' : 'bp-wrong') },
       ], data.runs),
     );

@@ -57,8 +57,8 @@ export function resultFooter(host: PanelHost, results: readonly BenchResult[]): 
   }
 }
 
-export async function renderResults(host: PanelHost, results: readonly BenchResult[], caption?: string): Promise<void> {
-  const series = deriveSeries(results);
+export async function renderResults(host: PanelHost, results: readonly BenchResult[], caption?: string, baseline?: string): Promise<void> {
+  const series = deriveSeries(results, baseline === undefined ? {} : { baseline });
   const shapes = [...new Set(results.map((r) => `${shapeText(r)} ${r.dtype}`))].join(', ');
   const chart = await renderTimesChart(series, { document: host.doc, width: host.width() });
   host.chart.replaceChildren(...(chart ? [chart] : []));

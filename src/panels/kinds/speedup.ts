@@ -52,8 +52,7 @@ export const speedupKind: PanelKindBehaviour<BenchResult[]> = {
       p.textContent = `The serial reference ${host.config.reference} did not run, so no speedup can be computed.`;
       host.chart.append(p);
     }
-    const labelled = data.map((r) => (r === ref ? r : { ...r, variant: `${r.variant} ×${r.workers}` })) as BenchResult[];
-    host.table.replaceChildren(resultsTable(host.doc, deriveSeries(labelled), `Speedup column: ${host.config.reference} median / each median`));
+    host.table.replaceChildren(resultsTable(host.doc, deriveSeries(data, { baseline: host.config.reference }), `Speedup column: ${host.config.reference} median / each median`));
     resultFooter(host, data);
   },
   load: (host) => loadResults(host.store, host.config.id),

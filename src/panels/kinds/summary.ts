@@ -7,10 +7,23 @@ import { loadAllResults } from '../storage.ts';
 import { RESULTS_CHANGED } from '../host.ts';
 import { renderResults } from './matmul.ts';
 
+/** The lecture's order of variants, so the summary reads like the deck. */
+export const LECTURE_ORDER = [
+  'naive', 'naive-plain', 'element-vectorised', 'indexing', 'broadcasting', 'wasm-element', 'wasm-whole', 'wasm-scalar',
+  'wasm-simd', 'ikj', 'transposed-b', 'layout-rr', 'layout-rc', 'layout-cr', 'layout-cc',
+  'pool-element', 'pool-row', 'parallel-wasm', 'shared-element', 'shared-row',
+];
+
+/** Every kept result, the later of two with the same variant and settings, grouped by shape in lecture order. Pure. */
 export function collectVisit(entries: readonly { results: BenchResult[] }[]): BenchResult[] {
-  // The same variant and settings measured on two slides: keep the later one.
-  const all = entries.flatMap((e) => e.results).sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
-  return all.reduce<BenchResult[]>((kept, r) => mergeResults(kept, [r]), []);
+  const byTime = entries.flatMap((e) => e.results).sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+  const latest = byTime.reduce<BenchResult[]>((kept, r) => mergeResults(kept, [r]), []);
+  const rank = (v: string) => {
+    const i = LECTURE_ORDER.indexOf(v);
+    return i < 0 ? LECTURE_ORDER.length : i;
+  };
+  const shapeKey = (r: BenchResult) => `${r.dtype}|${String(r.m * r.l * r.n).padStart(15, '0')}|${r.m}|${r.l}|${r.n}`;
+  return latest.sort((a, b) => shapeKey(a).localeCompare(shapeKey(b)) || rank(a.variant) - rank(b.variant) || a.workers - b.workers);
 }
 
 export const summaryKind: PanelKindBehaviour<BenchResult[]> = {
@@ -37,7 +50,7 @@ export const summaryKind: PanelKindBehaviour<BenchResult[]> = {
     host.doc.addEventListener(RESULTS_CHANGED, update);
     host.extra.append(b);
   },
-  render: (host, data) => renderResults(host, data, `Every result kept in this visit (${data.length}); speedup against the first result of the same shape`),
+  render: (host, data) => renderResults(host, data, `Every result kept in this visit (${data.length}); speedup against naive of the same shape (else its first result)`, 'naive'),
   load(host) {
     const all = collectVisit(loadAllResults(host.store));
     return all.length > 0 ? all : null;

@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest';
+import { DATASETS, readConfig } from '../../src/panels/config.ts';
+import { mayRun, viewContext } from '../../src/panels/context.ts';
+import { formatMs, progressText } from '../../src/panels/progress.ts';
+import { browserName, environmentFacts } from '../../src/panels/environment.ts';
+import { collectVisit } from '../../src/panels/kinds/summary.ts';
+import { workerCounts } from '../../src/panels/kinds/speedup.ts';
+import { gapVerdict, longestGap } from '../../src/panels/kinds/freeze.ts';
+import { splitByRunner } from '../../src/bench/runner.ts';
+import { env, measured } from './series-fixtures.ts';
+
+const attrs = (a: Record<string, string>) => (name: string) => a[name] ?? null;
+
+describe('readConfig()', () => {
+  it("defaults to the notebook's low-l set, naive vs element-vectorised", () => {
+    const c = readConfig(attrs({}));
+    expect(c.kind).toBe('matmul');
+    expect(c.shape).toEqual(DATASETS.lowL.shape);
+    expect(c.shape).toEqual({ m: 200, l: 10, n: 400 });
+    expect(c.samples).toBe(10);
+    expect(c.workers).toBeNull();
+    expect(c.id).toBe('matmul.naive+element-vectorised.lowL');
+  });
+
+  it('reads the declaration, with the big set in float32', () => {
+    const c = readConfig(attrs({ id: 's42', kind: 'speedup', variants: 'pool-row, shared-row', dataset: 'big', workers: '4', samples: '3' }));
+    expect(c).toMatchObject({ id: 's42', kind: 'speedup', variants: ['pool-row', 'shared-row'], dtype: 'f32', workers: 4, samples: 3 });
+    expect(c.shape).toEqual({ m: 200, l: 100000, n: 400 });
+  });
+
+  it('falls back on typos instead of breaking the slide', () => {
+    const c = readConfig(attrs({ kind: 'matmull', m: 'lots', dtype: 'f16', dataset: 'highL' }));
+    expect(c.kind).toBe('matmul');
+    expect(c.shape).toEqual({ m: 20, l: 10000, n: 40 });
+    expect(c.dtype).toBe('f64');
+  });
+
+  it('shows a workers input for parallel variants', () => {
+    expect(readConfig(attrs({ variants: 'naive,pool-row' })).workers).toBe(2);
+  });
+});
+
+describe('viewContext()', () => {
+  it.each([
+    ['', 'live', true],
+    ['?receiver', 'speaker-preview', false],
+    ['?receiver&progress=false&postMessageEvents=true', 'speaker-preview', false],
+    ['?print-pdf', 'print', false],
+    ['?view=print', 'print', false],
+    ['?view=scroll', 'scroll', true],
+  ] as const)('%j → %s', (search, context, runs) => {
+    expect(viewContext(search)).toBe(context);
+    expect(mayRun(viewContext(search))).toBe(runs);
+  });
+});
+
+describe('progress and formatting', () => {
+  it('says variant k of n and sample j of s', () => {
+    expect(progressText({ variant: 'naive', variantIndex: 0, variantCount: 3, sample: 4, sampleCount: 10, phase: 'sample' })).toBe(
+      'Variant 1 of 3 (naive): sample 5 of 10',
+    );
+    expect(progressText({ variant: 'ikj', variantIndex: 2, variantCount: 3, sample: 0, sampleCount: 10, phase: 'warmup' })).toMatch(/3 of 3.*warming/);
+  });
+  it('formats times with sensible units', () => {
+    expect(formatMs(0.0629)).toBe('62.9 µs');
+    expect(formatMs(5.333)).toBe('5.33 ms');
+    expect(formatMs(2004)).toBe('2.00 s');
+    expect(formatMs(null)).toBe('–');
+  });
+});
+
+describe('environment facts', () => {
+  it('names the browser and states isolation and timer resolution', () => {
+    expect(browserName(env.userAgent)).toBe('Headless Chrome 156');
+    expect(browserName('Mozilla/5.0 (X11; Linux x86_64; rv:140.0) Gecko/20100101 Firefox/140.0')).toBe('Firefox 140');
+    const facts = Object.fromEntries(environmentFacts(env));
+    expect(facts['Timer resolution (measured)']).toBe('5 µs');
+    expect(facts['Cross-origin isolated']).toBe('yes');
+  });
+});
+
+describe('collectVisit()', () => {
+  it('keeps the later of duplicates and orders by shape (smaller work first) then lecture order', () => {
+    const early = { ...measured('naive', [10, 10]), at: '2026-11-23T21:00:00.000Z' };
+    const late = { ...measured('naive', [12, 12]), at: '2026-11-23T21:05:00.000Z' };
+    const vec = { ...measured('element-vectorised', [2, 2]), at: '2026-11-23T20:00:00.000Z' };
+    const high = { ...measured('naive', [40, 40], { m: 20, l: 10000, n: 40 }), at: '2026-11-23T21:01:00.000Z' };
+    const all = collectVisit([{ results: [vec, late] }, { results: [early, high] }]);
+    expect(all.map((r) => `${r.variant}:${r.medianMs}`)).toEqual(['naive:12', 'element-vectorised:2', 'naive:40']);
+  });
+});
+
+describe('small pure helpers', () => {
+  it('sweeps 1…W workers', () => expect(workerCounts(3)).toEqual([1, 2, 3]));
+  it('finds the longest frame gap', () => {
+    expect(longestGap([0, 16, 33, 250, 266])).toBe(217);
+    expect(longestGap([])).toBe(0);
+    expect(gapVerdict(16.7)).toBe('smooth');
+    expect(gapVerdict(67)).toBe('stutter');
+    expect(gapVerdict(2000)).toBe('frozen');
+  });
+  it('splits a request into serial and parallel runs in order', () => {
+    expect(splitByRunner(['naive', 'pool-row', 'shared-row', 'ikj'])).toEqual([
+      { parallel: false, variants: ['naive'] },
+      { parallel: true, variants: ['pool-row', 'shared-row'] },
+      { parallel: false, variants: ['ikj'] },
+    ]);
+  });
+});
