@@ -82,6 +82,7 @@ export const profilingSlides: SlideSpec[] = [
   {
     ids: DRIVER,
     bench: 'profile-naive',
+    benchWide: true,
     body: html`
       <h3>Where does the time go? A line profile</h3>
       <p>Run the naive kernel on both shapes and count, for each line of its source:</p>

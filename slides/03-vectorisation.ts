@@ -367,6 +367,7 @@ export const vectorisationSlides: SlideSpec[] = [
   {
     ids: SEC,
     bench: 'summary-vectorisation',
+    benchWide: true,
     body: html`
       <p class="callout warn"><strong>Warning:</strong> these optimisations are local and specific to arrays. It is easy to lose days polishing a kernel that was never the bottleneck.</p>
       <p class="fragment"><strong>Always profile the whole program first</strong>, then spend effort where the time really goes:</p>

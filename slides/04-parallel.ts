@@ -78,7 +78,7 @@ export const parallelSlides: SlideSpec[] = [
         <li class="fragment"><strong>In a worker:</strong> the animation keeps going; the page stays responsive; the result arrives as a message</li>
       </ol>
       <p class="fragment">Lesson one of parallel work in the browser: even with a single worker, moving heavy work off the main thread is worth it.</p>`,
-    notes: html`<p>Demo: press the main-thread button and try to click or scroll during the run; then the worker button. The size is bounded so the freeze lasts a second or two.</p>`,
+    notes: html`<p>Demo: press the main-thread button and try to click or scroll during the run; then the worker button. Keep the size small so the freeze lasts only a moment.</p>`,
   },
   {
     ids: MT,
@@ -138,7 +138,7 @@ export const parallelSlides: SlideSpec[] = [
       $$S(p) = \frac{T_1}{T_p} \qquad E(p) = \frac{S(p)}{p}$$
       <p class="fragment">If a fraction $f$ of the work runs in parallel, Amdahl's law bounds the speedup:</p>
       <div class="fragment">$$S(p) \le \frac{1}{(1-f) + f/p}$$</div>
-      <p class="fragment dense">Per element, per row, compiled-parallel: time and speedup against the number of workers.</p>`,
+      <p class="fragment dense">Per-row tasks and the compiled parallel product: time and speedup against the number of workers. (Per-element tasks come back, over shared memory, in 4.2.)</p>`,
     notes: html`<p>Run the panel, then change the worker count. Efficiency near 1 means every worker is busy with useful work; per-element tasks will be far below that.</p>
       <p>On a 2-core machine the best possible speedup is 2; do not expect more from more workers.</p>`,
   },
@@ -226,7 +226,7 @@ export const parallelSlides: SlideSpec[] = [
         <li class="fragment">In place: $A$, $B$ and $C$ live in <code>SharedArrayBuffer</code>s; workers read $A$, $B$ and write their own parts of $C$</li>
         <li class="fragment">Per element and per row, against the message-passing versions</li>
       </ul>
-      <p class="fragment muted">The size is adjustable in the panel: the default is scaled down so a laptop survives the demo.</p>`,
+      <p class="fragment muted">$A$, $B$ and $C$ alone take about $240$ MB at full size: choose the size in the panel and start smaller on a laptop.</p>`,
     notes: html`<p>Sizes are arithmetic: 200·100000·4 bytes = 80 MB and 100000·400·4 = 160 MB. The full size needs a lot of memory; the panel refuses sizes beyond its memory budget with a message.</p>`,
   },
   {

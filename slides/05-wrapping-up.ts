@@ -40,6 +40,7 @@ export const wrappingUpSlides: SlideSpec[] = [
   {
     ids: END,
     bench: 'summary-all',
+    benchWide: true,
     body: html`
       <h3>Everything measured in this visit</h3>
       <p>Every variant you ran today, on this machine, with its check.</p>

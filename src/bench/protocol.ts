@@ -93,6 +93,8 @@ export interface BenchRequest {
   readonly samples: number;
   /** Worker count for the parallel variants. */
   readonly workers?: number;
+  /** Elements per message for the per-element parallel variants (pool-element, shared-element); absent = one chunk per worker. */
+  readonly chunkSize?: number;
   /** Seed of the data generator. */
   readonly seed?: number;
   /** Bytes a variant may allocate; above it the variant refuses with a reason. */

@@ -54,7 +54,7 @@ function msTick(d: number): string {
 }
 
 function baseStyle() {
-  return { background: 'transparent', color: 'currentColor', fontSize: '13px', overflow: 'visible' } as const;
+  return { background: 'transparent', color: 'currentColor', fontSize: '14px', overflow: 'visible' } as const;
 }
 
 /**
@@ -71,7 +71,8 @@ export async function renderTimesChart(series: ChartSeries, options: ChartOption
   return Plot.plot({
     document: options.document,
     width: options.width ?? 560,
-    height: 64 + rows.length * 34,
+    // Long lists (layouts × types) get tighter rows so the chart fits a slide.
+    height: 64 + rows.length * (rows.length > 6 ? 24 : 34),
     marginLeft: marginFor(labels),
     marginRight: 110,
     style: baseStyle(),
@@ -115,6 +116,7 @@ export async function renderSpeedupChart(points: readonly SpeedupPoint[], option
   const maxWorkers = Math.max(...points.map((p) => p.workers));
   const maxSpeedup = Math.max(maxWorkers, ...points.map((p) => p.speedup));
   const ideal = Array.from({ length: maxWorkers }, (_, i) => ({ workers: i + 1, speedup: i + 1 }));
+  const variants = [...new Set(points.map((p) => p.variant))];
   return Plot.plot({
     document: options.document,
     width: options.width ?? 560,
@@ -122,19 +124,25 @@ export async function renderSpeedupChart(points: readonly SpeedupPoint[], option
     marginRight: 110,
     style: baseStyle(),
     x: { label: 'workers →', domain: [0.5, maxWorkers + 0.5], ticks: ideal.map((d) => d.workers), tickFormat: 'd', grid: true },
-    y: { label: '↑ speedup vs serial', domain: [0, Math.ceil(maxSpeedup * 1.1 * 10) / 10], grid: true },
+    y: { label: '↑ speedup T1/Tp', domain: [0, Math.ceil(maxSpeedup * 1.1 * 10) / 10], grid: true },
     color: { legend: true },
     marks: [
       Plot.line(ideal, { x: 'workers', y: 'speedup', stroke: COLORS.ideal, strokeDasharray: '6 4' }),
       Plot.text(ideal.slice(-1), { x: 'workers', y: 'speedup', text: () => 'ideal', dx: 8, textAnchor: 'start', fill: COLORS.ideal }),
       Plot.line(points, { x: 'workers', y: 'speedup', stroke: 'variant', marker: 'circle' }),
-      Plot.text(points, {
-        x: 'workers',
-        y: 'speedup',
-        text: (p: SpeedupPoint) => `${sig(p.speedup, 2)}×`,
-        dy: -10,
-        fill: 'currentColor',
-      }),
+      // One label row per variant (above, below, further above…), so equal points stay readable.
+      ...variants.map((v, i) =>
+        Plot.text(
+          points.filter((p) => p.variant === v),
+          {
+            x: 'workers',
+            y: 'speedup',
+            text: (p: SpeedupPoint) => `${sig(p.speedup, 2)}×`,
+            dy: i % 2 === 0 ? -12 - 8 * i : 16 + 8 * (i - 1),
+            fill: 'currentColor',
+          },
+        ),
+      ),
       Plot.ruleY([0]),
     ],
   });
@@ -145,30 +153,30 @@ export async function renderWarmupChart(rows: readonly WarmupRow[], options: Cha
   if (rows.length === 0) return null;
   const Plot = await loadPlot();
   const data = rows.flatMap((r) => [
-    { variant: r.variant, which: 'first call', ms: r.coldMs },
-    { variant: r.variant, which: 'warmed median', ms: r.medianMs },
+    { label: r.label, which: 'first call', ms: r.coldMs },
+    { label: r.label, which: 'warmed median', ms: r.medianMs },
   ]);
   return Plot.plot({
     document: options.document,
     width: options.width ?? 560,
     height: 84 + rows.length * 48,
-    marginLeft: marginFor(rows.map((r) => r.variant)),
+    marginLeft: marginFor(rows.map((r) => r.label)),
     marginRight: 150,
     style: baseStyle(),
     marginBottom: 44,
     x: { type: 'log', label: 'time per product (ms, log scale) →', labelAnchor: 'center', labelOffset: 38, tickFormat: msTick, grid: true },
-    y: { label: null, domain: rows.map((r) => r.variant) },
+    y: { label: null, domain: rows.map((r) => r.label) },
     color: { domain: ['first call', 'warmed median'], range: [COLORS.cold, COLORS.ok], legend: true },
     marks: [
-      Plot.dot(data, { y: 'variant', x: 'ms', fill: 'which', r: 6, stroke: 'none' }),
-      Plot.link(rows, { y1: 'variant', y2: 'variant', x1: 'medianMs', x2: 'coldMs', stroke: 'currentColor', strokeOpacity: 0.4 }),
+      Plot.dot(data, { y: 'label', x: 'ms', fill: 'which', r: 6, stroke: 'none' }),
+      Plot.link(rows, { y1: 'label', y2: 'label', x1: 'medianMs', x2: 'coldMs', stroke: 'currentColor', strokeOpacity: 0.4 }),
       Plot.text(rows, {
-        y: 'variant',
+        y: 'label',
         x: (r: WarmupRow) => Math.max(r.coldMs, r.medianMs),
         dx: 10,
         textAnchor: 'start',
         fill: 'currentColor',
-        text: (r: WarmupRow) => `${sig(r.ratio, 2)}× slower first`,
+        text: (r: WarmupRow) => (r.ratio >= 1 ? `first call ${sig(r.ratio, 2)}× slower` : `first call ${sig(1 / r.ratio, 2)}× faster`),
       }),
     ],
   });

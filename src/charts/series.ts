@@ -192,9 +192,26 @@ export function speedupPoints(results: readonly BenchResult[], referenceMs: numb
     .sort((a, b) => (a.variant === b.variant ? a.workers - b.workers : a.variant < b.variant ? -1 : 1));
 }
 
+/**
+ * Speedup of each variant against its own one-worker time, S(p) = T1 / Tp (the
+ * deck's definition), for every worker count measured. Variants without a
+ * correct one-worker result are left out.
+ */
+export function selfSpeedupPoints(results: readonly BenchResult[]): SpeedupPoint[] {
+  const out: SpeedupPoint[] = [];
+  const variants = [...new Set(results.map((r) => r.variant))];
+  for (const v of variants) {
+    const one = results.find((r): r is MeasuredResult => r.variant === v && r.workers === 1 && isMeasured(r) && r.correct);
+    if (one) out.push(...speedupPoints(results.filter((r) => r.variant === v), one.medianMs));
+  }
+  return out;
+}
+
 /** First call against the warmed median, per variant: the JIT's (or compiler's) warm-up cost. */
 export interface WarmupRow {
   readonly variant: string;
+  /** The variant, plus the shape when the results mix shapes. */
+  readonly label: string;
   readonly coldMs: number;
   readonly medianMs: number;
   /** coldMs / medianMs. */
@@ -202,8 +219,15 @@ export interface WarmupRow {
 }
 
 export function warmupRows(results: readonly BenchResult[]): WarmupRow[] {
+  const mixed = new Set(results.map((r) => `${shapeText(r)} ${r.dtype}`)).size > 1;
   return results
     .filter(isMeasured)
     .filter((r) => r.medianMs > 0 && Number.isFinite(r.coldMs))
-    .map((r) => ({ variant: r.variant, coldMs: r.coldMs, medianMs: r.medianMs, ratio: r.coldMs / r.medianMs }));
+    .map((r) => ({
+      variant: r.variant,
+      label: mixed ? `${r.variant} · ${shapeText(r)} ${r.dtype}` : r.variant,
+      coldMs: r.coldMs,
+      medianMs: r.medianMs,
+      ratio: r.coldMs / r.medianMs,
+    }));
 }

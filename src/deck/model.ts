@@ -97,7 +97,7 @@ export function slideHtml(slide: DeckSlide): { attrs: Record<string, string>; in
     case 'content': {
       const { spec } = slide;
       const body = spec.bench
-        ? `<div class="bench-split"><div class="split-text">${spec.body}</div>` +
+        ? `<div class="bench-split${spec.benchWide ? ' wide-panel' : ''}"><div class="split-text">${spec.body}</div>` +
           `<div class="bench-slot" data-bench="${escapeHtml(spec.bench)}" data-placeholder="${BENCH_PLACEHOLDER}"></div></div>`
         : spec.body;
       return {

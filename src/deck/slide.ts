@@ -10,6 +10,8 @@ export interface SlideSpec {
   readonly notes: string;
   /** Live-measurement slot rendered beside the text (the benchmark panel id). */
   readonly bench?: string;
+  /** Give the live panel the larger share of the slide (tables such as the line profile). */
+  readonly benchWide?: boolean;
   /** Extra classes on the slide's <section>, e.g. 'dense' for smaller type. */
   readonly className?: string;
 }

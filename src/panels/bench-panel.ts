@@ -10,14 +10,15 @@
 // without a click on Run, and speaker-view previews and print views only show
 // kept results (see context.ts).
 import type { Progress } from '../bench/protocol.ts';
-import { readConfig, type PanelConfig } from './config.ts';
+import { DATASETS, readConfig, type DatasetName, type PanelConfig } from './config.ts';
+import type { Shape } from '../kernels/types.ts';
 import { mayRun, viewContext, type ViewContext } from './context.ts';
 import { downloadText, exportFileName, resultsToCsv, resultsToJson } from './export.ts';
 import { RESULTS_CHANGED, type PanelHost, type PanelKindBehaviour } from './host.ts';
 import { knownVariant, refuseByMemory } from './memory-guard.ts';
 import { progressText } from './progress.ts';
 import { browserStore } from './storage.ts';
-import { LIMITS, validateFields, type FieldName, type RawFields } from './validate.ts';
+import { LIMITS, validateFields, type FieldName, type RawFields, type ValidRequest } from './validate.ts';
 import { kindBehaviour } from './kinds/index.ts';
 import { warmPlot } from '../charts/render.ts';
 
@@ -47,6 +48,7 @@ export class BenchPanel extends HTMLElement {
 
   private form!: HTMLFormElement;
   private inputs = new Map<FieldName, HTMLInputElement | HTMLSelectElement>();
+  private datasetSelect: HTMLSelectElement | null = null;
   private runButton: HTMLButtonElement | null = null;
   private cancelButton!: HTMLButtonElement;
   private alertBox!: HTMLElement;
@@ -88,7 +90,10 @@ export class BenchPanel extends HTMLElement {
     this.form = doc.createElement('form');
     this.form.className = 'bp-controls';
     this.form.noValidate = true; // our messages, not the browser's bubbles
-    const fields = this.behaviour.fields.filter((f) => f !== 'workers' || this.config.workers !== null || this.config.kind === 'speedup');
+    const fields = this.behaviour.fields.filter(
+      (f) => (f !== 'workers' || this.config.workers !== null || this.config.kind === 'speedup') && (f !== 'dtype' || this.config.dtypes === null),
+    );
+    if (this.config.datasets && fields.includes('m')) this.form.append(this.datasetField(doc, this.config.datasets));
     for (const field of fields) this.form.append(this.field(doc, field));
     const buttons = doc.createElement('div');
     buttons.className = 'bp-buttons';
@@ -240,6 +245,52 @@ export class BenchPanel extends HTMLElement {
     return wrap;
   }
 
+  /** Data-set chooser: picking one fills m, l, n (and the type); "all" runs every listed set. */
+  private datasetField(doc: Document, names: readonly DatasetName[]): HTMLElement {
+    const wrap = doc.createElement('div');
+    wrap.className = 'bp-field bp-field--dataset';
+    const id = `${this.uid}-dataset`;
+    const label = doc.createElement('label');
+    label.htmlFor = id;
+    label.textContent = 'Data set';
+    const select = doc.createElement('select');
+    select.id = id;
+    select.name = 'dataset';
+    const describe = (d: DatasetName) => {
+      const { shape, dtype } = DATASETS[d];
+      return `${d} (${shape.m}×${shape.n}, l=${shape.l}${dtype === 'f32' ? ', f32' : ''})`;
+    };
+    for (const d of names) select.append(new Option(describe(d), d));
+    if (names.length > 1) select.append(new Option('all of these', 'all'));
+    select.append(new Option('custom sizes', 'custom'));
+    const c = this.config;
+    const matches = (d: DatasetName) => DATASETS[d].shape.m === c.shape.m && DATASETS[d].shape.l === c.shape.l && DATASETS[d].shape.n === c.shape.n;
+    select.value = c.dataset && names.includes(c.dataset) && matches(c.dataset) ? c.dataset : 'custom';
+    select.addEventListener('change', () => {
+      const value = select.value;
+      const sizes = (['m', 'l', 'n'] as const).map((f) => this.inputs.get(f) as HTMLInputElement | undefined);
+      if (value === 'all') {
+        sizes.forEach((el) => el && (el.disabled = true));
+      } else {
+        sizes.forEach((el) => el && (el.disabled = !mayRun(this.context)));
+        if (value !== 'custom') {
+          const { shape, dtype } = DATASETS[value as DatasetName];
+          sizes.forEach((el, i) => el && (el.value = String(shape[(['m', 'l', 'n'] as const)[i]!])));
+          const dt = this.inputs.get('dtype');
+          if (dt) dt.value = dtype;
+        }
+      }
+      for (const f of ['m', 'l', 'n'] as const) this.clearInvalid(f);
+    });
+    // Typing a size makes the choice "custom", so the label never lies.
+    this.form.addEventListener('input', (e) => {
+      if ((e.target as HTMLElement).matches('[name="m"], [name="l"], [name="n"]')) select.value = 'custom';
+    });
+    this.datasetSelect = select;
+    wrap.append(label, select);
+    return wrap;
+  }
+
   private action(doc: Document, text: string, title: string, onClick: () => void): HTMLButtonElement {
     const b = doc.createElement('button');
     b.type = 'button';
@@ -268,15 +319,28 @@ export class BenchPanel extends HTMLElement {
     };
   }
 
+  /** Shapes the Run button will measure: every listed data set when "all" is chosen. */
+  private shapes(v: ValidRequest): Shape[] {
+    if (this.datasetSelect?.value === 'all' && this.config.datasets) return this.config.datasets.map((d) => DATASETS[d].shape);
+    return [v.shape];
+  }
+
   /** Show validation errors; returns whether the fields are good. */
   private validate() {
     const cores = this.ownerDocument.defaultView?.navigator.hardwareConcurrency ?? 4;
     const variants = this.config.variants.filter(knownVariant);
-    const v = validateFields(this.readFields(), {
-      variants,
-      refuse: refuseByMemory,
-      maxWorkers: Math.max(4, cores * 4),
-    });
+    const options = { variants, refuse: refuseByMemory, maxWorkers: Math.max(4, cores * 4) };
+    let v = validateFields(this.readFields(), options);
+    if (v.ok && this.datasetSelect?.value === 'all') {
+      // Each listed set must pass the same checks (the big one may not fit every variant).
+      for (const shape of this.shapes(v.value)) {
+        const each = validateFields({ ...this.readFields(), m: String(shape.m), l: String(shape.l), n: String(shape.n) }, options);
+        if (!each.ok) {
+          v = each;
+          break;
+        }
+      }
+    }
     this.alertBox.id = `${this.uid}-alert`;
     for (const [field, input] of this.inputs) {
       const bad = !v.ok && v.errors[field] !== undefined;
@@ -314,13 +378,21 @@ export class BenchPanel extends HTMLElement {
       return;
     }
     await this.exclusive(async (signal) => {
-      const data = await this.behaviour.run(this.host, {
-        request: v.value,
-        signal,
-        onProgress: (p: Progress) => {
-          if (!signal.aborted) this.statusBox.textContent = progressText(p);
-        },
-      });
+      // Progress callbacks cross a worker boundary and can arrive after the
+      // results; once the run has settled they must not overwrite the status.
+      let settled = false;
+      const data = await this.behaviour
+        .run(this.host, {
+          request: v.value,
+          shapes: this.shapes(v.value),
+          signal,
+          onProgress: (p: Progress) => {
+            if (!signal.aborted && !settled) this.statusBox.textContent = progressText(p);
+          },
+        })
+        .finally(() => {
+          settled = true;
+        });
       if (signal.aborted) return;
       this.data = data;
       const saved = this.behaviour.save(this.host, data);

@@ -27,6 +27,10 @@ export interface PanelConfig {
   /** Worker count for parallel variants; null hides the input. */
   readonly workers: number | null;
   readonly title: string | null;
+  /** datasets="lowL,highL": a data-set chooser with these, plus "all of them". */
+  readonly datasets: readonly DatasetName[] | null;
+  /** dtypes="f64,f32": run every variant in each type (3.2.1); the type input is then hidden. */
+  readonly dtypes: readonly Dtype[] | null;
   /** Serial variant the speedup is measured against (kind=speedup). */
   readonly reference: string;
 }
@@ -71,7 +75,7 @@ export function readConfig(attr: (name: string) => string | null): PanelConfig {
   const variants = variantsText
     ? variantsText.split(',').map((s) => s.trim()).filter((s) => s.length > 0)
     : [...DEFAULT_VARIANTS[kind]];
-  const datasetText = attr('dataset');
+  const datasetText = attr('dataset') ?? attr('datasets')?.split(',')[0]?.trim() ?? null;
   const dataset: DatasetName | null =
     datasetText === 'lowL' || datasetText === 'highL' || datasetText === 'big' ? datasetText : datasetText ? null : 'lowL';
   const base = DATASETS[dataset ?? 'lowL'];
@@ -85,6 +89,14 @@ export function readConfig(attr: (name: string) => string | null): PanelConfig {
   const wantsWorkers = kind === 'speedup' || variants.some(isParallelVariant) || attr('workers') !== null;
   const workers = wantsWorkers ? (positiveInt(attr('workers')) ?? 2) : null;
   const samples = positiveInt(attr('samples')) ?? 10;
+  const dtypesText = attr('dtypes');
+  const dtypeList = dtypesText ? dtypesText.split(',').map((s) => s.trim()).filter((s): s is Dtype => s === 'f64' || s === 'f32') : [];
+  const dtypes = dtypeList.length > 0 ? [...new Set(dtypeList)] : null;
+  const datasetsText = attr('datasets');
+  const datasetList = datasetsText
+    ? datasetsText.split(',').map((s) => s.trim()).filter((s): s is DatasetName => s === 'lowL' || s === 'highL' || s === 'big')
+    : [];
+  const datasets = datasetList.length > 0 ? [...new Set(datasetList)] : null;
   const id = attr('id') || attr('data-bench') || derivedId(kind, variants, dataset);
-  return { id, kind, variants, dataset, shape, dtype, samples, workers, title: attr('title'), reference: attr('reference') ?? 'naive' };
+  return { id, kind, variants, dataset, shape, dtype, samples, workers, title: attr('title'), dtypes, datasets, reference: attr('reference') ?? 'naive' };
 }

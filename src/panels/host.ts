@@ -5,6 +5,7 @@
 import type { BenchResult, Progress } from '../bench/protocol.ts';
 import type { PanelConfig } from './config.ts';
 import type { FieldName, ValidRequest } from './validate.ts';
+import type { Shape } from '../kernels/types.ts';
 import type { KeyValueStore } from './storage.ts';
 
 export interface PanelHost {
@@ -28,6 +29,8 @@ export interface PanelHost {
 
 export interface RunArgs {
   readonly request: ValidRequest;
+  /** Shapes to run: the inputs' shape, or every data set when the viewer chose "all" (never empty). */
+  readonly shapes: readonly Shape[];
   readonly signal: AbortSignal;
   readonly onProgress: (p: Progress) => void;
 }

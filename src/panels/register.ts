@@ -11,4 +11,5 @@ if (typeof document !== 'undefined') {
 }
 
 export { BenchPanel, defineBenchPanel } from './bench-panel.ts';
+export { upgradeBenchSlots, SLOT_PANELS } from './slots.ts';
 export { mountEnvironmentButton } from './environment.ts';

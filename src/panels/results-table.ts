@@ -80,7 +80,7 @@ export function resultsTable(doc: Document, series: ChartSeries, caption: string
 
 export function warmupTable(doc: Document, rows: readonly WarmupRow[], caption: string): HTMLTableElement {
   return buildTable(doc, caption, [
-    { head: 'Variant', cell: (r: WarmupRow) => r.variant },
+    { head: 'Variant', cell: (r: WarmupRow) => r.label },
     { head: 'First call', cell: (r) => formatMs(r.coldMs), numeric: true },
     { head: 'Warmed median', cell: (r) => formatMs(r.medianMs), numeric: true },
     { head: 'First / warmed', cell: (r) => formatRatio(r.ratio), numeric: true },

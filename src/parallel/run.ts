@@ -19,7 +19,7 @@ import { parallelVariants, type ParallelContext } from './variants.ts';
 export interface ParallelRunOptions {
   readonly onProgress?: (p: Progress) => void;
   readonly signal?: AbortSignal;
-  /** Elements per message of the per-element variants (default 'auto': one chunk per worker). */
+  /** Elements per message of the per-element variants; overrides request.chunkSize (default 'auto': one chunk per worker). */
   readonly chunkSize?: number | 'auto';
   /** Defaults to the page's shared pool. */
   readonly pool?: WorkerPool;
@@ -53,7 +53,7 @@ export async function runParallel(request: BenchRequest, opts: ParallelRunOption
     const ctx: ParallelContext = {
       pool,
       workers,
-      chunkSize: opts.chunkSize ?? 'auto',
+      chunkSize: opts.chunkSize ?? request.chunkSize ?? 'auto',
       crossOriginIsolated: env.crossOriginIsolated,
     };
     // Busy workers cannot be interrupted: cancelling terminates and replaces them.

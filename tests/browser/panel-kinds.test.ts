@@ -142,3 +142,21 @@ describe('panel kinds', () => {
     }
   });
 });
+
+describe('profile cancel', () => {
+  it('stops a long profile within 2 s and can profile again', async () => {
+    const el = slide('2.2 cancel', { id: 'k-profile-cancel', kind: 'profile', dataset: 'highL', samples: '20' });
+    q<HTMLButtonElement>(el, 'button.bp-run').click();
+    await until(() => el.getAttribute('aria-busy') === 'true', 5000, 'busy');
+    await new Promise((r) => setTimeout(r, 300));
+    const t0 = performance.now();
+    q<HTMLButtonElement>(el, 'button.bp-cancel').click();
+    await until(() => el.getAttribute('aria-busy') !== 'true', 5000, 'cancelled');
+    expect(performance.now() - t0).toBeLessThan(2000);
+    expect(q(el, '.bp-status').textContent).toMatch(/Cancelled/);
+    for (const [k, v] of [['m', '4'], ['l', '5'], ['n', '6'], ['samples', '1']]) q<HTMLInputElement>(el, `[name="${k}"]`).value = v!;
+    await run(el);
+    const hits = [...el.querySelectorAll('.bp-profile tbody tr')].map((r) => Number((r.children[1]!.textContent ?? '').replace(/,/g, '')) || 0);
+    expect(hits).toContain(4 * 6 * 5);
+  });
+});

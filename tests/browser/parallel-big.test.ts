@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bigCaseRows, releaseBigCase, runBigCase } from '../../src/parallel/big.ts';
 import { needsWorkerPreparation, runParallel } from '../../src/parallel/run.ts';
+import { sweepChunkSizes } from '../../src/parallel/chunks.ts';
 import { sweepWorkers } from '../../src/parallel/speedup.ts';
 import { parallelVariants } from '../../src/parallel/variants.ts';
 import { WorkerPool } from '../../src/pool/pool.ts';
@@ -52,5 +53,14 @@ describe('worker-prepared (big) runs', () => {
       expect(p.ideal).toBe(p.workers);
       expect(p.efficiency).toBeCloseTo(p.speedup! / p.workers, 12);
     }
+  });
+
+  it('sweeps chunk sizes of per-element tasks, each run correct', async () => {
+    const { points } = await sweepChunkSizes('pool-element', { shape: { m: 6, l: 5, n: 7 }, dtype: 'f32', samples: 1, workers: 2 }, [1, 5, 42], {
+      pool,
+      measure: { minSamples: 1, warmupMinCalls: 1, warmupTargetMs: 0 },
+    });
+    expect(points.map((p) => p.messages)).toEqual([42, 9, 1]);
+    for (const p of points) expect(p.correct).toBe(true);
   });
 });

@@ -35,6 +35,11 @@ describe('readConfig()', () => {
     expect(c.dtype).toBe('f64');
   });
 
+  it('reads a list of types to compare', () => {
+    expect(readConfig(attrs({ dtypes: 'f64, f32, f16' })).dtypes).toEqual(['f64', 'f32']);
+    expect(readConfig(attrs({})).dtypes).toBeNull();
+  });
+
   it('shows a workers input for parallel variants', () => {
     expect(readConfig(attrs({ variants: 'naive,pool-row' })).workers).toBe(2);
   });

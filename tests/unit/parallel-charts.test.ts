@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { BenchResult, Environment } from '../../src/bench/protocol.ts';
 import { computeStats } from '../../src/bench/stats.ts';
 import { bigCaseRows } from '../../src/parallel/big.ts';
+import { chunkPoints } from '../../src/parallel/chunks.ts';
 import { speedupPoints } from '../../src/parallel/speedup.ts';
 
 const env: Environment = { crossOriginIsolated: true, sharedArrayBuffer: true, cores: 2, timerResolutionMs: 0.005, wasmSimd: true, userAgent: 'test' };
@@ -41,5 +42,14 @@ describe('bigCaseRows', () => {
     expect(rows[0]).toMatchObject({ copiedBytes: 800, copiedBytesPerWorker: 400, operandBytes: (6 + 12 + 8) * 4, correct: true });
     expect(rows[1]).toMatchObject({ copiedBytes: 0, medianMs: 5 });
     expect(rows[2]).toMatchObject({ medianMs: null, correct: false, error: 'no' });
+  });
+});
+
+describe('chunkPoints', () => {
+  it('counts the messages of each chunk size (m·n = 8 elements here)', () => {
+    const pts = chunkPoints([1, 3, 8], [ok('pool-element', 2, 9), ok('pool-element', 2, 4), failed('pool-element', 2)]);
+    expect(pts.map((p) => p.messages)).toEqual([8, 3, 1]);
+    expect(pts[0]).toMatchObject({ chunkSize: 1, medianMs: 9, correct: true });
+    expect(pts[2]).toMatchObject({ medianMs: null, correct: false });
   });
 });

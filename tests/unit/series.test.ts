@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deriveSeries, LOG_SPAN_RATIO, mergeResults, speedupPoints, warmupRows } from '../../src/charts/series.ts';
+import { deriveSeries, LOG_SPAN_RATIO, mergeResults, selfSpeedupPoints, speedupPoints, warmupRows } from '../../src/charts/series.ts';
 import { failed, measured, mixed } from './series-fixtures.ts';
 
 describe('deriveSeries()', () => {
@@ -103,9 +103,25 @@ describe('speedupPoints()', () => {
   });
 });
 
+describe('selfSpeedupPoints()', () => {
+  it('divides each variant by its own one-worker median', () => {
+    const pts = selfSpeedupPoints([
+      measured('naive', [3, 3]),
+      measured('pool-row', [8, 8], { workers: 1 }),
+      measured('pool-row', [5, 5], { workers: 2 }),
+      measured('parallel-wasm', [2, 2], { workers: 2 }), // no 1-worker run: left out
+    ]);
+    expect(pts.map((p) => [p.variant, p.workers, p.speedup])).toEqual([
+      ['naive', 1, 1],
+      ['pool-row', 1, 1],
+      ['pool-row', 2, 1.6],
+    ]);
+  });
+});
+
 describe('warmupRows()', () => {
   it('pairs the first call with the warmed median', () => {
     const rows = warmupRows([measured('naive', [2, 2], { coldMs: 20 }), failed('ikj', 'x')]);
-    expect(rows).toEqual([{ variant: 'naive', coldMs: 20, medianMs: 2, ratio: 10 }]);
+    expect(rows).toEqual([{ variant: 'naive', label: 'naive', coldMs: 20, medianMs: 2, ratio: 10 }]);
   });
 });

@@ -76,6 +76,10 @@ export function mountMatmulAnimation(host: HTMLElement): () => void {
   const back = mk('◀', 'Step back');
   const play = mk('▶ Play', 'Play or pause');
   const next = mk('▶|', 'Step forward');
+  const note = document.createElement('span');
+  note.className = 'muted anim-note';
+  note.textContent = 'example values';
+  controls.append(note);
   host.replaceChildren(svg, caption, controls);
 
   let at = 0;

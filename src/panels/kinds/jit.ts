@@ -13,7 +13,11 @@ export const jitKind: PanelKindBehaviour<BenchResult[]> = {
   fields: ['m', 'l', 'n', 'samples', 'dtype'],
   runLabel: 'Run',
   runnable: true,
-  run: (host, args) => runResults(host, args, host.config.variants),
+  async run(host, args) {
+    const out: BenchResult[] = [];
+    for (const shape of args.shapes) out.push(...(await runResults(host, { ...args, request: { ...args.request, shape } }, host.config.variants)));
+    return out;
+  },
   async render(host, data) {
     const rows = warmupRows(data);
     const chart = await renderWarmupChart(rows, { document: host.doc, width: host.width() });

@@ -52,7 +52,8 @@ export function resultFooter(host: PanelHost, results: readonly BenchResult[]): 
   if (extra.length > 0) {
     const p = doc.createElement('p');
     p.className = 'bp-note';
-    p.textContent = `Extra memory: ${extra.map((r) => `${r.variant} ${formatBytes(r.status === 'ok' ? r.extraBytes : 0)}`).join(', ')}.`;
+    const named = [...new Set(extra.map((r) => `${r.variant} ${formatBytes(r.status === 'ok' ? r.extraBytes : 0)}`))];
+    p.textContent = `Extra memory: ${named.join(', ')}.`;
     host.foot.append(p);
   }
 }
@@ -81,7 +82,17 @@ export const matmulKind: PanelKindBehaviour<BenchResult[]> = {
   fields: ['m', 'l', 'n', 'samples', 'workers', 'dtype'],
   runLabel: 'Run',
   runnable: true,
-  run: (host, args) => runResults(host, args, host.config.variants),
+  async run(host, args) {
+    const dtypes = host.config.dtypes ?? [args.request.dtype];
+    const out: BenchResult[] = [];
+    for (const shape of args.shapes) {
+      for (const dtype of dtypes) {
+        args.signal.throwIfAborted();
+        out.push(...(await runResults(host, { ...args, request: { ...args.request, shape, dtype } }, host.config.variants)));
+      }
+    }
+    return out;
+  },
   render: (host, data) => renderResults(host, data),
   load: (host) => loadResults(host.store, host.config.id),
   save: (host, data) => saveResults(host.store, host.config.id, data),

@@ -31,6 +31,14 @@ export const messagesKind: PanelKindBehaviour<MessagesData> = {
   fields: ['m', 'l', 'n', 'samples', 'dtype'],
   runLabel: 'Measure',
   runnable: true,
+  mount(host) {
+    const p = host.doc.createElement('p');
+    p.className = 'bp-note';
+    p.textContent =
+      'Size = A and B for these m, l, n. A structured clone is made by the sending thread, here the page: ' +
+      'while it copies, the page pauses, which is part of the cost shown. Transfer and share move no data.';
+    host.extra.append(p);
+  },
   async run(host, { request, signal }) {
     const bytes = operandPayload(request.shape, request.dtype);
     if (bytes > MAX_MESSAGE_BYTES) throw new RangeError(`A and B are ${formatBytes(bytes)}; this demo stops at ${formatBytes(MAX_MESSAGE_BYTES)}`);

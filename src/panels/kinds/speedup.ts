@@ -4,7 +4,7 @@
 import type { BenchResult } from '../../bench/protocol.ts';
 import { runBench } from '../../bench/runner.ts';
 import { renderSpeedupChart } from '../../charts/render.ts';
-import { deriveSeries, speedupPoints } from '../../charts/series.ts';
+import { deriveSeries, selfSpeedupPoints } from '../../charts/series.ts';
 import type { PanelKindBehaviour } from '../host.ts';
 import { progressText } from '../progress.ts';
 import { resultsTable } from '../results-table.ts';
@@ -40,20 +40,28 @@ export const speedupKind: PanelKindBehaviour<BenchResult[]> = {
   },
   async render(host, data) {
     const ref = data.find((r) => r.variant === host.config.reference && r.status === 'ok');
-    const parallel = data.filter((r) => r !== ref);
-    const points = ref && ref.status === 'ok' && ref.correct ? speedupPoints(parallel, ref.medianMs) : [];
+    // Speedup as the slide defines it, T1 / Tp per variant; the serial reference is in the table.
+    const points = selfSpeedupPoints(data.filter((r) => r.variant !== host.config.reference));
     const chart = await renderSpeedupChart(points, { document: host.doc, width: host.width() });
     host.chart.replaceChildren(...(chart ? [chart] : []));
     chart?.setAttribute('role', 'img');
-    chart?.setAttribute('aria-label', `Speedup against ${host.config.reference} for 1 to ${Math.max(1, ...points.map((p) => p.workers))} workers, with the ideal line; the table has the figures.`);
-    if (!ref) {
+    chart?.setAttribute('aria-label', `Speedup T1/Tp for 1 to ${Math.max(1, ...points.map((p) => p.workers))} workers, with the ideal line; the table has the figures.`);
+    if (points.length === 0 && data.length > 0) {
       const p = host.doc.createElement('p');
       p.className = 'bp-failed';
-      p.textContent = `The serial reference ${host.config.reference} did not run, so no speedup can be computed.`;
+      p.textContent = 'No variant has a correct one-worker time, so no speedup can be drawn: see the table.';
       host.chart.append(p);
     }
-    host.table.replaceChildren(resultsTable(host.doc, deriveSeries(data, { baseline: host.config.reference }), `Speedup column: ${host.config.reference} median / each median`));
+    host.table.replaceChildren(
+      resultsTable(host.doc, deriveSeries(data, { baseline: host.config.reference }), `Chart: T1/Tp of each variant. Table speedup: ${host.config.reference} (serial) median / each median`),
+    );
     resultFooter(host, data);
+    if (!ref) {
+      const p = host.doc.createElement('p');
+      p.className = 'bp-note';
+      p.textContent = `The serial reference ${host.config.reference} did not run.`;
+      host.foot.append(p);
+    }
   },
   load: (host) => loadResults(host.store, host.config.id),
   save: (host, data) => saveResults(host.store, host.config.id, data),

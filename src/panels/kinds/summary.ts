@@ -52,7 +52,9 @@ export const summaryKind: PanelKindBehaviour<BenchResult[]> = {
   },
   render: (host, data) => renderResults(host, data, `Every result kept in this visit (${data.length}); speedup against naive of the same shape (else its first result)`, 'naive'),
   load(host) {
-    const all = collectVisit(loadAllResults(host.store));
+    // summary variants="…" narrows it to one section's variants; without, everything.
+    const only = host.config.variants.length > 0 ? new Set(host.config.variants) : null;
+    const all = collectVisit(loadAllResults(host.store)).filter((r) => only === null || only.has(r.variant));
     return all.length > 0 ? all : null;
   },
   save: () => true,

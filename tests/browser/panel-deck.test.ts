@@ -1,0 +1,98 @@
+// The panels inside the real deck: every slot the slide model leaves becomes a
+// working <bench-panel> with valid variant ids, and a few are run in place
+// (reveal's scaling and theme around them). With VITE_PANEL_SHOTS=1 each run
+// slide is photographed at 1280×720.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { page } from 'vitest/browser';
+import type { RevealApi } from 'reveal.js';
+import { buildDeck } from '../../src/deck/build.ts';
+import { lectureToc } from '../../src/toc/tree.ts';
+import { lectureSlides } from '../../slides/index.ts';
+import { SLOT_PANELS, upgradeBenchSlots } from '../../src/panels/register.ts';
+import { knownVariant } from '../../src/panels/memory-guard.ts';
+import { warmPlot } from '../../src/charts/render.ts';
+import type { BenchPanel } from '../../src/panels/bench-panel.ts';
+
+const SHOTS = import.meta.env.VITE_PANEL_SHOTS === '1';
+let deck: RevealApi;
+let root: HTMLElement;
+
+beforeAll(async () => {
+  localStorage.clear();
+  document.body.style.margin = '0';
+  root = document.createElement('div');
+  root.className = 'reveal';
+  root.style.cssText = 'width:1280px;height:720px;position:relative';
+  document.body.append(root);
+  deck = await buildDeck(root, {
+    toc: lectureToc,
+    slides: lectureSlides,
+    config: { embedded: true, hash: false, transition: 'none', fragments: false },
+  });
+  upgradeBenchSlots(root);
+  await warmPlot();
+});
+
+afterAll(() => deck?.destroy());
+
+async function until(cond: () => boolean, timeoutMs: number, what: string): Promise<void> {
+  const t0 = performance.now();
+  while (!cond()) {
+    if (performance.now() - t0 > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+function show(panel: HTMLElement): void {
+  const section = panel.closest('section')!;
+  const { h, v } = deck.getIndices(section);
+  deck.slide(h, v);
+}
+
+describe('panels in the deck', () => {
+  it('every bench slot became a panel, and every variant id it names exists', () => {
+    const slots = root.querySelectorAll('.bench-slot[data-bench]');
+    expect(slots.length).toBeGreaterThan(10);
+    for (const slot of slots) {
+      const id = (slot as HTMLElement).dataset.bench!;
+      expect(SLOT_PANELS[id], `no panel declared for slot ${id}`).toBeDefined();
+      expect(slot.querySelector('bench-panel'), id).not.toBeNull();
+    }
+    for (const [id, attrs] of Object.entries(SLOT_PANELS)) {
+      if (attrs.kind === 'summary' || !attrs.variants) continue;
+      for (const v of attrs.variants.split(',')) expect(knownVariant(v), `${id}: ${v}`).toBe(true);
+    }
+  });
+
+  for (const id of ['element-vectorised', 'profile-naive', 'layout', 'pool', 'shared', 'summary-all']) {
+    it(`runs the ${id} panel in place`, async () => {
+      const panel = root.querySelector<BenchPanel>(`#bench-${id}`)!;
+      expect(panel).not.toBeNull();
+      show(panel);
+      const run = panel.querySelector<HTMLButtonElement>('button.bp-run');
+      if (run) {
+        // Keep the slow ones small: this checks wiring and looks, not speed.
+        const set = (name: string, value: string) => {
+          const el = panel.querySelector<HTMLInputElement>(`[name="${name}"]`);
+          if (el) {
+            el.value = value;
+            el.dispatchEvent(new Event('input', { bubbles: true }));
+          }
+        };
+        if (id === 'shared') set('l', '2000');
+        if (id === 'pool' || id === 'layout') set('l', '1000');
+        if (id !== 'profile-naive') set('samples', '5');
+        run.click();
+        await until(() => panel.getAttribute('aria-busy') === 'true', 5000, 'busy');
+        await until(() => panel.getAttribute('aria-busy') !== 'true', 120_000, 'done');
+        expect(panel.querySelector('[role="alert"]')?.textContent ?? '').toBe('');
+      } else {
+        await until(() => panel.querySelector('.bp-table tbody tr') !== null, 5000, 'summary');
+      }
+      expect(panel.querySelector('.bp-table tbody tr')).not.toBeNull();
+      expect(panel.textContent).not.toMatch(/✗ WRONG/);
+      await new Promise((r) => setTimeout(r, 150));
+      if (SHOTS) await page.screenshot({ path: `__screenshots__/panel-kinds/deck-${id}.png` });
+    });
+  }
+});
