@@ -21,6 +21,8 @@ export default defineConfig({
   server: { headers: crossOriginIsolation },
   preview: { headers: crossOriginIsolation },
   worker: { format: 'es' },
+  // Pre-bundled up front: discovering them mid-run makes Vite reload the page (or a test).
+  optimizeDeps: { include: ['@observablehq/plot', 'comlink'] },
   build: { target: 'es2022', chunkSizeWarningLimit: 2000 },
   test: {
     projects: [

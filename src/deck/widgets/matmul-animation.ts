@@ -13,7 +13,10 @@ const GAP = 16;
 
 interface Cell { rect: SVGRectElement; text: SVGTextElement }
 
-function grid(svg: SVGSVGElement, rows: number, cols: number, x0: number, y0: number, label: string, cls: string): Cell[] {
+function grid(
+  svg: SVGSVGElement, rows: number, cols: number, x0: number, y0: number, label: string, cls: string,
+  labelSide: 'left' | 'right' = 'left',
+): Cell[] {
   const g = document.createElementNS(SVG, 'g');
   g.setAttribute('class', `mat ${cls}`);
   const cells: Cell[] = [];
@@ -34,9 +37,10 @@ function grid(svg: SVGSVGElement, rows: number, cols: number, x0: number, y0: nu
     }
   const name = document.createElementNS(SVG, 'text');
   name.setAttribute('class', 'mat-name');
-  name.setAttribute('x', String(x0 - 10));
+  // C sits right of A, so its name goes on its right to stay clear of A's last column.
+  name.setAttribute('x', String(labelSide === 'left' ? x0 - 10 : x0 + cols * CELL + 6));
   name.setAttribute('y', String(y0 + 18));
-  name.setAttribute('text-anchor', 'end');
+  name.setAttribute('text-anchor', labelSide === 'left' ? 'end' : 'start');
   name.textContent = label;
   g.append(name);
   svg.append(g);
@@ -47,7 +51,7 @@ function grid(svg: SVGSVGElement, rows: number, cols: number, x0: number, y0: nu
 export function mountMatmulAnimation(host: HTMLElement): () => void {
   const steps = matmulSteps(M, N);
   const ax = 60, bx = ax + L * CELL + GAP, top = L * CELL + GAP; // B sits above C, A left of C
-  const width = bx + N * CELL + 10;
+  const width = bx + N * CELL + 34;
   const height = top + M * CELL + 10;
   const svg = document.createElementNS(SVG, 'svg');
   svg.setAttribute('viewBox', `0 0 ${width} ${height}`);
@@ -55,7 +59,7 @@ export function mountMatmulAnimation(host: HTMLElement): () => void {
   svg.setAttribute('aria-label', 'Matrix product animation: row i of A times column j of B gives c_ij');
   const aCells = grid(svg, M, L, ax, top, 'A', 'a');
   const bCells = grid(svg, L, N, bx, 0, 'B', 'b');
-  const cCells = grid(svg, M, N, bx, top, 'C', 'c');
+  const cCells = grid(svg, M, N, bx, top, 'C', 'c', 'right');
   aCells.forEach((c, idx) => (c.text.textContent = String(A[idx])));
   bCells.forEach((c, idx) => (c.text.textContent = String(B[idx])));
 
