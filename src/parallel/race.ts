@@ -65,10 +65,13 @@ export async function raceOnce(pool: WorkerPool, mode: RaceMode, workers: number
   const cells = new Int32Array(new SharedArrayBuffer(RACE_SLOTS.length * Int32Array.BYTES_PER_ELEMENT));
   const used = pool.workers.slice(0, workers);
   const calls = Promise.all(used.map((w) => pool.call(w, (pw) => pw.api.race(cells, times, mode === 'atomic'))));
-  await untilReady(cells, used.length, calls);
-  // Open the gate for everyone at once, so the loops really run side by side.
-  Atomics.store(cells, RACE_SLOTS.go, 1);
-  Atomics.notify(cells, RACE_SLOTS.go);
+  try {
+    await untilReady(cells, used.length, calls);
+  } finally {
+    // Open the gate for everyone at once, so the loops really run side by side
+    // (and, should a worker fail to check in, so the others stop spinning).
+    Atomics.store(cells, RACE_SLOTS.go, 1);
+  }
   const loopMs = await calls;
   const expected = workers * times;
   const got = Atomics.load(cells, RACE_SLOTS.counter);

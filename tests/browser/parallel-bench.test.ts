@@ -52,7 +52,7 @@ describe.runIf(mode !== '')('parallel figures (printed, not asserted)', () => {
       }
     }
     const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-    console.log(`shared-row big f32: 1 worker min ${Math.min(...times[1]).toFixed(0)} / median ${med(times[1]).toFixed(0)} ms; ` +
+    if (rounds > 0) console.log(`shared-row big f32: 1 worker min ${Math.min(...times[1]).toFixed(0)} / median ${med(times[1]).toFixed(0)} ms; ` +
       `2 workers min ${Math.min(...times[2]).toFixed(0)} / median ${med(times[2]).toFixed(0)} ms; ` +
       `speed-up (min) ${(Math.min(...times[1]) / Math.min(...times[2])).toFixed(2)}×, (median) ${(med(times[1]) / med(times[2])).toFixed(2)}×`);
     const variants = ((import.meta.env.VITE_PARALLEL_BIG_VARIANTS as string | undefined) ?? '').split(',').filter(Boolean);
