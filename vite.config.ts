@@ -12,8 +12,6 @@ const crossOriginIsolation = {
   'Cross-Origin-Resource-Policy': 'same-origin',
 };
 
-const browserTests = process.env.VITEST_NO_BROWSER !== '1';
-
 export default defineConfig({
   base: './',
   // Build only: sw.js adds the isolation headers on static hosts and precaches the deck for offline use.
@@ -22,7 +20,9 @@ export default defineConfig({
   preview: { headers: crossOriginIsolation },
   worker: { format: 'es' },
   // Pre-bundled up front: discovering them mid-run makes Vite reload the page (or a test).
-  optimizeDeps: { include: ['@observablehq/plot', 'comlink'] },
+  optimizeDeps: {
+    include: ['@observablehq/plot', 'comlink', 'reveal.js', 'reveal.js/plugin/highlight', 'reveal.js/plugin/notes', 'katex/contrib/auto-render'],
+  },
   build: { target: 'es2022', chunkSizeWarningLimit: 2000 },
   test: {
     projects: [
@@ -30,36 +30,32 @@ export default defineConfig({
         extends: true,
         test: { name: 'unit', environment: 'node', include: ['tests/unit/**/*.test.ts'] },
       },
-      ...(browserTests
-        ? [
-            {
-              extends: true as const,
-              test: {
-                name: 'browser',
-                include: ['tests/browser/**/*.test.ts'],
-                testTimeout: 60_000,
-                browser: {
-                  enabled: true,
-                  headless: true,
-                  viewport: { width: 1280, height: 720 },
-                  provider: playwright({ launchOptions: { executablePath: chromiumPath(), args: chromiumArgs } }),
-                  instances: [{ browser: 'chromium' as const }],
-                },
-              },
-            },
-            {
-              // Node-side end-to-end: build, serve without headers, load in Chromium, go offline.
-              extends: true as const,
-              test: {
-                name: 'e2e',
-                environment: 'node',
-                include: ['tests/e2e/**/*.test.ts'],
-                testTimeout: 240_000,
-                hookTimeout: 240_000,
-              },
-            },
-          ]
-        : []),
+      {
+        extends: true,
+        test: {
+          name: 'browser',
+          include: ['tests/browser/**/*.test.ts'],
+          testTimeout: 60_000,
+          browser: {
+            enabled: true,
+            headless: true,
+            viewport: { width: 1280, height: 720 },
+            provider: playwright({ launchOptions: { executablePath: chromiumPath(), args: chromiumArgs } }),
+            instances: [{ browser: 'chromium' }],
+          },
+        },
+      },
+      {
+        // Node-side end-to-end: build, serve without headers, load in Chromium, go offline.
+        extends: true,
+        test: {
+          name: 'e2e',
+          environment: 'node',
+          include: ['tests/e2e/**/*.test.ts'],
+          testTimeout: 240_000,
+          hookTimeout: 240_000,
+        },
+      },
     ],
   },
 });

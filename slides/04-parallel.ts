@@ -196,7 +196,7 @@ export const parallelSlides: SlideSpec[] = [
         <li class="fragment"><strong>Read / read:</strong> safe, nothing changes</li>
       </ol>
       <p class="fragment">Fixes: atomic operations (<code>Atomics.add</code>) or a lock built on <code>Atomics.wait</code> / <code>notify</code>. A lock lets one agent at a time in: correct, but serialised.</p>`,
-    notes: html`<p>Demo: several workers increment one shared counter many times. With plain += the total comes out wrong; with Atomics.add it is exact. The panel shows both totals against the expected one.</p>`,
+    notes: html`<p>Demo: several workers increment one shared counter many times, in chunks of the code shown on the next slide. With plain ++ the total comes out wrong; with Atomics.add it is exact. The panel shows both totals against the expected one, and whether the workers' loops actually ran at the same time: a worker that finishes its share early keeps going until it has seen the others move. If the plain total is exact, the panel says why (the OS ran the workers one after the other, or plain luck); it never means the code is safe.</p>`,
   },
   {
     ids: RACE,

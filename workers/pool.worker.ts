@@ -6,7 +6,7 @@ import { generateInputs } from '../src/data/generate.ts';
 import { referenceProduct } from '../src/data/reference.ts';
 import { arrayFor, type Dtype, type FloatArray, type Shape } from '../src/kernels/types.ts';
 import { NOT_ATTACHED } from '../src/parallel/attach.ts';
-import { incrementAtomic, incrementPlain, RACE_SLOTS } from '../src/parallel/race-kernels.ts';
+import { raceLoop, RACE_SLOTS, type RaceLoopRecord, type RaceLoopSpec } from '../src/parallel/race-kernels.ts';
 import { sharedCopy } from '../src/parallel/shared-arrays.ts';
 import { elementsInto, packedDots, rowsInto } from '../src/parallel/tasks.ts';
 import type { WasmLayout } from '../src/parallel/wasm-layout.ts';
@@ -124,20 +124,17 @@ const api = {
 
   /**
    * Race demo: every worker checks in, then spins on the start gate, so that all
-   * loops start within a few nanoseconds of each other and really overlap (a
-   * blocked Atomics.wait takes far longer to wake up than a short loop lasts).
-   * Returns the time this worker spent in its loop.
+   * loops start within a few nanoseconds of each other when the OS runs them
+   * (a blocked Atomics.wait takes far longer to wake up than a chunk lasts).
+   * Stamps use timeOrigin + now so the page can line up the workers' clocks.
    */
-  race(cells: Int32Array, times: number, atomic: boolean): number {
+  race(cells: Int32Array, spec: RaceLoopSpec): RaceLoopRecord {
     Atomics.add(cells, RACE_SLOTS.ready, 1);
     Atomics.notify(cells, RACE_SLOTS.ready);
     while (Atomics.load(cells, RACE_SLOTS.go) === 0) {
       // spin: the page opens the gate as soon as everyone has checked in
     }
-    const t0 = performance.now();
-    if (atomic) incrementAtomic(cells, times);
-    else incrementPlain(cells, times);
-    return performance.now() - t0;
+    return raceLoop(cells, spec, () => performance.timeOrigin + performance.now());
   },
 
   /**

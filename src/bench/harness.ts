@@ -6,7 +6,7 @@ import { checkResult } from '../check/allclose.ts';
 import { generateInputs } from '../data/generate.ts';
 import { referenceProduct } from '../data/reference.ts';
 import { DEFAULT_MEMORY_BUDGET_BYTES, memoryRefusal } from '../kernels/memory.ts';
-import type { FloatArray } from '../kernels/types.ts';
+import type { Dtype, FloatArray, Shape } from '../kernels/types.ts';
 import type { RunOnce, Variant, VariantInputs } from '../kernels/variant.ts';
 import {
   DEFAULT_MEASURE_CONFIG,
@@ -34,6 +34,26 @@ export interface HarnessOptions<Ctx> {
   readonly measure?: Partial<MeasureConfig>;
   /** Wall-clock stamp for `at`; injected so results can be reproduced in tests. */
   readonly timestamp?: () => string;
+  /** Where the inputs and the check come from; defaults to prepareHere. */
+  readonly prepare?: Prepare;
+}
+
+/** The data every variant of a run gets, and how each variant's C is judged. */
+export interface PreparedRun {
+  readonly inputs: VariantInputs;
+  readonly check: (actual: FloatArray) => Check;
+}
+
+export type Prepare = (shape: Shape, dtype: Dtype, seed: number) => PreparedRun | Promise<PreparedRun>;
+
+/**
+ * Inputs from the seed and the float64 reference, both on the calling thread:
+ * cheap below the big set, whose 240 MB are prepared in workers instead (src/parallel/prepare.ts).
+ */
+export function prepareHere(shape: Shape, dtype: Dtype, seed: number): PreparedRun {
+  const { A, B } = generateInputs(shape, dtype, seed);
+  const expected = referenceProduct(A, B, shape);
+  return { inputs: { A, B, shape, dtype }, check: (actual) => checkResult(actual, expected, shape, dtype) };
 }
 
 interface Live<Ctx> {
@@ -115,12 +135,21 @@ export async function runRequest<Ctx>(
     candidates.push({ slot, variant });
   }
 
+  let prepared: PreparedRun | undefined;
   if (candidates.length > 0) {
     // Same data for every variant, made once from the seed; the expected product once too.
-    const { A, B } = generateInputs(shape, dtype, request.seed ?? DEFAULT_SEED);
-    const inputs: VariantInputs = { A, B, shape, dtype };
-    const expected = referenceProduct(A, B, shape);
-    const check = (actual: FloatArray): Check => checkResult(actual, expected, shape, dtype);
+    try {
+      progress(candidates[0].slot, 'setup');
+      prepared = await (opts.prepare ?? prepareHere)(shape, dtype, request.seed ?? DEFAULT_SEED);
+    } catch (e) {
+      if (isAbort(e, signal)) throw e;
+      const reason = `preparing the inputs failed: ${messageOf(e)}`;
+      for (const { slot, variant } of candidates) results[slot] = failed(variant.id, reason, variant.workersUsed?.(ctx) ?? 1);
+    }
+  }
+
+  if (prepared) {
+    const { inputs, check } = prepared;
 
     // #region driver
     // 1. Set up each variant and time its first (cold) call on its own:
@@ -143,10 +172,12 @@ export async function runRequest<Ctx>(
 
     // 2. Warm up (the JIT tiers up only after a function has run), and size the
     //    batch so that one sample lasts ≥ 100× the timer resolution.
+    //    Calls lasting seconds skip the warm-up: the cold call sizes the batch.
     for (const v of live) {
       try {
         progress(v.slot, 'warmup');
-        ({ batch: v.batch, last: v.last } = await warmUpAndSizeBatch(v.run, now, timerResolutionMs, config, signal));
+        const cold = { ms: v.coldMs, result: v.last };
+        ({ batch: v.batch, last: v.last } = await warmUpAndSizeBatch(v.run, now, timerResolutionMs, config, signal, cold));
       } catch (e) {
         if (isAbort(e, signal)) throw e;
         v.error = messageOf(e);

@@ -6,7 +6,10 @@ import type { RunOnce } from '../kernels/variant.ts';
 export interface MeasureConfig {
   /** A sample must last at least this many timer steps, so rounding to the clock is ≤ 1 %. */
   readonly resolutionFactor: number;
-  /** Warm-up: at least this many calls (V8 tiers a function up only after it has run)… */
+  /**
+   * Warm-up: at least this many calls (V8 tiers a function up only after it has run)…
+   * 0 together with warmupTargetMs 0 means none: the batch is then sized from the cold call.
+   */
   readonly warmupMinCalls: number;
   /** …and keep calling until this much time has passed… */
   readonly warmupTargetMs: number;
@@ -25,6 +28,17 @@ export const DEFAULT_MEASURE_CONFIG: MeasureConfig = {
   warmupMaxCalls: 1000,
   maxBatch: 100_000,
   minSamples: 5,
+};
+
+/**
+ * For calls that last seconds (the 240 MB product of 4.2): one call is thousands of
+ * timer steps long, so it is timed on its own, with no warm-up loop after the cold
+ * call, and as few samples as the request asks for, since each costs seconds.
+ */
+export const LONG_CALL_MEASURE: Partial<MeasureConfig> = {
+  minSamples: 1,
+  warmupMinCalls: 0,
+  warmupTargetMs: 0,
 };
 
 /** Margin of a batch over the minimum sample duration (measurement notes: phases ~1.6–1.8× apart). */
@@ -188,8 +202,9 @@ export async function takeSample(
 }
 
 /**
- * Warm-up, then the batch size: an estimate from the warm-up calls, checked with
- * probe batches unless one call alone is ten times longer than a sample must be.
+ * Warm-up, then the batch size: an estimate from the warm-up calls (from the cold
+ * call when the config asks for no warm-up), checked with probe batches unless one
+ * call alone is ten times longer than a sample must be.
  */
 export async function warmUpAndSizeBatch(
   run: RunOnce,
@@ -197,11 +212,14 @@ export async function warmUpAndSizeBatch(
   timerResolutionMs: number,
   config: MeasureConfig = DEFAULT_MEASURE_CONFIG,
   signal?: AbortSignal,
+  cold?: TimedCall,
 ): Promise<{ batch: number; last: FloatArray }> {
   const warm = await warmUp(run, now, config, signal);
-  const batch = chooseBatch(warm.perCallMs, timerResolutionMs, config);
-  if (batch === 1 && warm.perCallMs >= 10 * config.resolutionFactor * timerResolutionMs) {
-    return { batch, last: warm.last };
+  const estimate = warm.calls > 0 ? { perCallMs: warm.perCallMs, last: warm.last } : cold && { perCallMs: cold.ms, last: cold.result };
+  if (!estimate) throw new RangeError('no warm-up calls and no cold call to size the batch from');
+  const batch = chooseBatch(estimate.perCallMs, timerResolutionMs, config);
+  if (batch === 1 && estimate.perCallMs >= 10 * config.resolutionFactor * timerResolutionMs) {
+    return { batch, last: estimate.last };
   }
   return calibrateBatch(run, batch, now, timerResolutionMs, config, signal);
 }

@@ -5,7 +5,7 @@
 import type { BenchRequest, BenchResult, Progress } from './protocol.ts';
 import { runSerial } from './client.ts';
 import { runParallel } from '../parallel/run.ts';
-import { isParallelVariant } from '../panels/config.ts';
+import { isParallelVariant } from '../parallel/variants.ts';
 
 export interface RunOptions {
   readonly onProgress?: (p: Progress) => void;

@@ -2,6 +2,7 @@
 // Pure: attribute lookup in, a complete configuration with defaults out, so
 // slide authors write only what differs from the notebook's data sets.
 import type { Dtype, Shape } from '../kernels/types.ts';
+import { isParallelVariant } from '../parallel/variants.ts';
 
 export type PanelKind = 'matmul' | 'speedup' | 'messages' | 'race' | 'profile' | 'jit' | 'freeze' | 'summary';
 
@@ -47,11 +48,7 @@ const DEFAULT_VARIANTS: Readonly<Record<PanelKind, readonly string[]>> = {
   summary: [],
 };
 
-const PARALLEL_IDS = new Set(['pool-element', 'pool-row', 'parallel-wasm', 'shared-element', 'shared-row']);
-
-export function isParallelVariant(id: string): boolean {
-  return PARALLEL_IDS.has(id);
-}
+export { isParallelVariant };
 
 function positiveInt(text: string | null): number | null {
   if (text === null || !/^\d+$/.test(text.trim())) return null;

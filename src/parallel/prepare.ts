@@ -2,6 +2,8 @@
 // data is generated in a worker straight into SharedArrayBuffers, and the float64
 // reference is computed by the pool's workers, a block of rows each. The page only
 // awaits. The last set is kept, so a sweep over worker counts generates it once.
+import type { Prepare } from '../bench/harness.ts';
+import { checkResult } from '../check/allclose.ts';
 import type { Dtype, FloatArray, Shape } from '../kernels/types.ts';
 import type { VariantInputs } from '../kernels/variant.ts';
 import type { WorkerPool } from '../pool/pool.ts';
@@ -52,4 +54,12 @@ export async function prepareInWorkers(
   const t2 = performance.now();
   last = { inputs: { A, B, shape, dtype }, expected, seed, generateMs: t1 - t0, referenceMs: t2 - t1 };
   return last;
+}
+
+/** prepareInWorkers in the harness's shape: the same inputs and the same full check, made off the page's thread. */
+export function prepareWith(pool: WorkerPool, workers: number = pool.size): Prepare {
+  return async (shape, dtype, seed) => {
+    const { inputs, expected } = await prepareInWorkers(pool, shape, dtype, seed, workers);
+    return { inputs, check: (actual) => checkResult(actual, expected, shape, dtype) };
+  };
 }

@@ -1,8 +1,11 @@
 // The race demo of 4.2.2: several workers add 1 to one shared Int32 counter,
-// `times` times each, first with a plain `counter[0]++` (updates get lost),
-// then with Atomics.add (exact). Returns plain chart data.
+// at least `times` times each, first with a plain `counter[0]++` (updates get
+// lost), then with Atomics.add (exact). Each worker also records when its loop
+// ran and whether it saw the others run meanwhile, so a total that came out
+// exact can be told apart from loops that never met. Returns plain data.
 import { sharedPool, type WorkerPool } from '../pool/pool.ts';
 import { RACE_SLOTS } from './race-kernels.ts';
+import { summariseLoops, type RaceLoop, type RaceOverlap } from './race-overlap.ts';
 import { NO_ISOLATION } from './variants.ts';
 
 export type RaceMode = 'plain' | 'atomic';
@@ -10,13 +13,18 @@ export type RaceMode = 'plain' | 'atomic';
 export interface RaceResult {
   readonly mode: RaceMode;
   readonly workers: number;
+  /** Each worker's share; a worker may do more while it waits for the others to run (see raceLoop). */
   readonly timesPerWorker: number;
+  /** Increments the workers performed, all together: what the counter should read. */
   readonly expected: number;
   readonly got: number;
   /** Increments that vanished because two read-modify-writes overlapped. */
   readonly lost: number;
   /** Time each worker spent in its loop, in ms. */
   readonly loopMs: number[];
+  /** Each worker's loop, stamps in ms from the earliest start. */
+  readonly loops: RaceLoop[];
+  readonly overlap: RaceOverlap;
 }
 
 export interface RaceOptions {
@@ -30,7 +38,7 @@ export interface RaceOptions {
 export const DEFAULT_RACE_TIMES = 5_000_000;
 
 export function checkRaceParameters(workers: number, times: number): void {
-  if (!Number.isInteger(workers) || workers < 1 || workers > 64) throw new RangeError(`workers must be a whole number from 1 to 64, got ${workers}`);
+  if (!Number.isInteger(workers) || workers < 1 || workers > RACE_SLOTS.maxWorkers) throw new RangeError(`workers must be a whole number from 1 to ${RACE_SLOTS.maxWorkers}, got ${workers}`);
   if (!Number.isInteger(times) || times < 1) throw new RangeError(`increments must be a whole number ≥ 1, got ${times}`);
   if (workers * times > 2 ** 31 - 1) throw new RangeError('workers × increments must fit in an Int32 (≤ 2 147 483 647)');
 }
@@ -64,7 +72,7 @@ export async function raceOnce(pool: WorkerPool, mode: RaceMode, workers: number
   if (workers > pool.size) await pool.resize(workers);
   const cells = new Int32Array(new SharedArrayBuffer(RACE_SLOTS.length * Int32Array.BYTES_PER_ELEMENT));
   const used = pool.workers.slice(0, workers);
-  const calls = Promise.all(used.map((w) => pool.call(w, (pw) => pw.api.race(cells, times, mode === 'atomic'))));
+  const calls = Promise.all(used.map((w, i) => pool.call(w, (pw) => pw.api.race(cells, { worker: i, workers, times, atomic: mode === 'atomic' }))));
   try {
     await untilReady(cells, used.length, calls);
   } finally {
@@ -72,10 +80,10 @@ export async function raceOnce(pool: WorkerPool, mode: RaceMode, workers: number
     // (and, should a worker fail to check in, so the others stop spinning).
     Atomics.store(cells, RACE_SLOTS.go, 1);
   }
-  const loopMs = await calls;
-  const expected = workers * times;
+  const { loops, overlap } = summariseLoops(await calls);
+  const expected = loops.reduce((sum, l) => sum + l.increments, 0);
   const got = Atomics.load(cells, RACE_SLOTS.counter);
-  return { mode, workers, timesPerWorker: times, expected, got, lost: expected - got, loopMs };
+  return { mode, workers, timesPerWorker: times, expected, got, lost: expected - got, loopMs: loops.map((l) => l.loopMs), loops, overlap };
 }
 
 /** Both modes, plain first. */

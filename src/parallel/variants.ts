@@ -216,6 +216,11 @@ export const parallelWasm: Variant<ParallelContext> = {
 
 export const parallelVariants: readonly Variant<ParallelContext>[] = [poolElement, poolRow, parallelWasm, sharedElement, sharedRow];
 
+/** Whether an id names a variant that runs on the worker pool (not in the bench worker). */
+export function isParallelVariant(id: string): boolean {
+  return parallelVariants.some((v) => v.id === id);
+}
+
 export function findParallelVariant(id: string): Variant<ParallelContext> | undefined {
   return parallelVariants.find((v) => v.id === id);
 }

@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { runRequest, type HarnessOptions } from '../../src/bench/harness.ts';
+import { runRequest, type HarnessOptions, type Prepare } from '../../src/bench/harness.ts';
+import { LONG_CALL_MEASURE } from '../../src/bench/measure.ts';
+import { checkResult } from '../../src/check/allclose.ts';
+import { generateInputs } from '../../src/data/generate.ts';
 import type { BenchRequest, BenchResult, Environment, MeasuredResult, Progress } from '../../src/bench/protocol.ts';
 import { referenceProduct } from '../../src/data/reference.ts';
 import type { Shape } from '../../src/kernels/types.ts';
-import type { RunOnce, Variant } from '../../src/kernels/variant.ts';
+import type { RunOnce, Variant, VariantInputs } from '../../src/kernels/variant.ts';
 
 const env: Environment = {
   crossOriginIsolated: true,
@@ -31,6 +34,8 @@ interface FakeOptions {
   async?: boolean;
   workers?: number;
   extraBytes?: number;
+  /** Receives the inputs the variant was set up with. */
+  seen?: VariantInputs[];
 }
 
 /** A variant whose calls advance the fake clock by a known amount and log their id. */
@@ -47,6 +52,7 @@ function fake(id: string, clock: Clock, log: string[], o: FakeOptions = {}): Var
     setup(inputs, ctx) {
       expect(ctx.tag).toBe('ctx'); // the context reaches the variant
       if (o.setupThrows) throw new Error(o.setupThrows);
+      o.seen?.push(inputs);
       const good = referenceProduct(inputs.A, inputs.B, inputs.shape);
       const bad = good.map((x) => x + 1);
       let calls = 0;
@@ -268,5 +274,95 @@ describe('runRequest', () => {
     expect(samplesOfB.map((e) => e.sample)).toEqual([1, 2, 3, 4, 5]);
     expect(events.every((e) => e.variantCount === 2 && e.sampleCount === 5)).toBe(true);
     expect(samplesOfB.every((e) => e.variantIndex === 1)).toBe(true);
+  });
+
+  describe('with prepare (inputs made elsewhere, e.g. in workers)', () => {
+    // Data unlike anything the seed gives, so a harness that ignored prepare would be caught.
+    const A = Float64Array.from({ length: shape.m * shape.l }, (_, k) => 100 + k);
+    const B = Float64Array.from({ length: shape.l * shape.n }, (_, k) => -3 * k);
+    const expected = referenceProduct(A, B, shape);
+
+    it('hands the prepared inputs to every variant and judges results with the prepared check', async () => {
+      const clock = fakeClock();
+      const calls: unknown[][] = [];
+      const checked: Float64Array[] = [];
+      const prepare: Prepare = async (...args) => {
+        calls.push(args);
+        return {
+          inputs: { A, B, shape, dtype: 'f64' },
+          check: (actual) => (checked.push(actual as Float64Array), checkResult(actual, expected, shape, 'f64')),
+        };
+      };
+      const seen: VariantInputs[] = [];
+      const results = await runRequest(
+        request(['a', 'b'], { seed: 9 }),
+        [fake('a', clock, [], { seen }), fake('b', clock, [], { seen })],
+        options(clock, { prepare }),
+      );
+      expect(calls).toEqual([[shape, 'f64', 9]]); // once for all variants
+      expect(seen).toHaveLength(2);
+      for (const inputs of seen) {
+        expect(inputs.A).toBe(A);
+        expect(inputs.B).toBe(B);
+      }
+      // The seed's data would give another product: the prepared one is what the variants returned.
+      const fromSeed = generateInputs(shape, 'f64', 9);
+      expect(Array.from(referenceProduct(fromSeed.A, fromSeed.B, shape))).not.toEqual(Array.from(expected));
+      expect(checked.length).toBe(4); // cold and last call of each variant
+      for (const c of checked) expect(Array.from(c)).toEqual(Array.from(expected));
+      for (const r of results) expect(ok(r).correct).toBe(true);
+    });
+
+    it('reports what the prepared check says, even when the full reference would agree', async () => {
+      const clock = fakeClock();
+      const failing: Prepare = () => ({
+        inputs: { A, B, shape, dtype: 'f64' },
+        check: () => ({ correct: false, maxAbsError: 1, mismatches: 1, rtol: 1e-5, atol: 1e-8 }),
+      });
+      const [r] = await runRequest(request(['a']), [fake('a', clock, [])], options(clock, { prepare: failing }));
+      expect(ok(r).correct).toBe(false);
+      expect(ok(r).check.mismatches).toBe(1);
+    });
+
+    it('turns a failing prepare into failed results, without running any variant', async () => {
+      const clock = fakeClock();
+      const log: string[] = [];
+      const results = await runRequest(request(['a', 'nope']), [fake('a', clock, log)], options(clock, {
+        prepare: async () => {
+          throw new Error('out of memory');
+        },
+      }));
+      expect(results[0]).toMatchObject({ status: 'error', variant: 'a', error: expect.stringContaining('out of memory') });
+      expect(results[1]).toMatchObject({ status: 'error', error: expect.stringContaining('unknown variant') });
+      expect(log).toEqual([]);
+    });
+  });
+
+  it('with the long-call rules, times single calls: no warm-up loop, as few samples as asked', async () => {
+    const clock = fakeClock();
+    const log: string[] = [];
+    const [r] = await runRequest(
+      request(['slow'], { samples: 2 }),
+      [fake('slow', clock, log, { perCallMs: 2000, coldExtraMs: 500 })],
+      options(clock, { measure: LONG_CALL_MEASURE }),
+    );
+    const m = ok(r);
+    expect(log).toHaveLength(3); // the cold call and two samples
+    expect(m.samplesMs).toEqual([2000, 2000]);
+    expect(m.coldMs).toBe(2500);
+    expect(m.batch).toBe(1);
+    expect(m.correct).toBe(true);
+  });
+
+  it('with the long-call rules, still batches a call shorter than the timer allows', async () => {
+    const clock = fakeClock();
+    const [r] = await runRequest(
+      request(['fast'], { samples: 1 }),
+      [fake('fast', clock, [], { perCallMs: 0.002 })],
+      options(clock, { measure: LONG_CALL_MEASURE }),
+    );
+    const m = ok(r);
+    expect(m.samplesMs).toHaveLength(1);
+    expect(m.batch * 0.002).toBeGreaterThanOrEqual(100 * 0.005);
   });
 });

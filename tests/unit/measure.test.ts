@@ -4,6 +4,7 @@ import {
   chooseBatch,
   DEFAULT_MEASURE_CONFIG,
   isThenable,
+  LONG_CALL_MEASURE,
   sampleCount,
   timeBatch,
   takeSample,
@@ -189,6 +190,14 @@ describe('sampleCount', () => {
     expect(sampleCount(7.9)).toBe(7);
     expect(sampleCount(Number.NaN)).toBe(5);
   });
+
+  it('takes as few as asked, but at least one, for calls lasting seconds', () => {
+    const long = { ...DEFAULT_MEASURE_CONFIG, ...LONG_CALL_MEASURE };
+    expect(sampleCount(1, long)).toBe(1);
+    expect(sampleCount(3, long)).toBe(3);
+    expect(sampleCount(0, long)).toBe(1);
+    expect(sampleCount(Number.NaN, long)).toBe(1);
+  });
 });
 
 describe('takeSample', () => {
@@ -223,5 +232,28 @@ describe('warmUpAndSizeBatch', () => {
     const clock = fakeClock();
     const r = await warmUpAndSizeBatch(() => ((clock.t += 0.003), C), clock.now, 0.005, cfg);
     expect(r.batch * 0.003).toBeGreaterThanOrEqual(0.5);
+  });
+
+  describe('with no warm-up (LONG_CALL_MEASURE)', () => {
+    const none = { ...DEFAULT_MEASURE_CONFIG, ...LONG_CALL_MEASURE };
+    const cold = { ms: 3000, result: new Float64Array([9]) };
+
+    it('sizes the batch from the cold call and makes no call for a call lasting seconds', async () => {
+      let calls = 0;
+      const r = await warmUpAndSizeBatch(() => (calls++, C), () => 0, 0.005, none, undefined, cold);
+      expect(calls).toBe(0);
+      expect(r.batch).toBe(1);
+      expect(r.last).toBe(cold.result);
+    });
+
+    it('still probes a call that the cold one made look slow', async () => {
+      const clock = fakeClock();
+      const r = await warmUpAndSizeBatch(() => ((clock.t += 0.003), C), clock.now, 0.005, none, undefined, { ms: 0.01, result: C });
+      expect(r.batch * 0.003).toBeGreaterThanOrEqual(0.5);
+    });
+
+    it('refuses to guess without a cold call', async () => {
+      await expect(warmUpAndSizeBatch(() => C, () => 0, 0.005, none)).rejects.toThrow(RangeError);
+    });
   });
 });

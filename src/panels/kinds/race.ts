@@ -1,7 +1,9 @@
 // 4.2.2: several workers add 1 to one shared counter; without Atomics updates
-// are lost, with Atomics.add the total is exact. H4's runRace measures; this
-// panel shows expected, got and lost for both.
+// are lost, with Atomics.add the total is exact. runRace measures; this panel
+// shows expected, got and lost for both, whether the loops ran together, and
+// never lets an exact unsynchronised total pass for safe code.
 import { runRace, DEFAULT_RACE_TIMES, type RaceResult } from '../../parallel/race.ts';
+import { raceVerdict } from '../../parallel/race-overlap.ts';
 import { renderBars } from '../../charts/render.ts';
 import { clearExtra, loadExtra, saveExtra, type PanelKindBehaviour } from '../host.ts';
 import { buildTable } from '../results-table.ts';
@@ -16,7 +18,40 @@ export interface RaceData {
 
 function isData(v: unknown): v is RaceData {
   const d = v as RaceData | null;
-  return typeof d === 'object' && d !== null && typeof d.plain?.got === 'number' && typeof d.atomic?.got === 'number';
+  // Results kept before the overlap bookkeeping existed lack `overlap` and `loops`: run again rather than guess.
+  const ok = (r: RaceResult | undefined) => typeof r?.got === 'number' && typeof r.overlap?.overlapped === 'boolean' && Array.isArray(r.loops);
+  return typeof d === 'object' && d !== null && ok(d.plain) && ok(d.atomic);
+}
+
+const ms = (v: number) => `${v.toFixed(1)} ms`;
+
+function overlapCell(r: RaceResult): string {
+  if (r.workers < 2) return '— (one worker)';
+  const o = r.overlap;
+  const seen = r.loops.reduce((s, l) => s + l.chunksWithOthers, 0);
+  const checks = r.loops.reduce((s, l) => s + l.chunks, 0);
+  return `${ms(o.overlapMs)} of ${ms(o.spanMs)} (${Math.round(100 * o.fraction)} %); saw another move in ${seen} of ${checks} checks`;
+}
+
+function gotNote(r: RaceResult): string {
+  if (r.got !== r.expected) return `(${r.lost.toLocaleString('en')} lost)`;
+  if (r.mode === 'atomic') return '✓ exact';
+  return r.workers < 2 ? 'exact (one worker)' : 'exact this time: see below';
+}
+
+/** The sentence under the table: what this run of the unsynchronised loop does and does not show. */
+export function plainVerdictText(r: RaceResult): { text: string; cls: string } {
+  const pct = r.expected > 0 ? ` (${((100 * r.lost) / r.expected).toFixed(1)} %)` : '';
+  switch (raceVerdict(r)) {
+    case 'lost':
+      return { cls: 'bp-warning', text: `counter[0]++ lost ${r.lost.toLocaleString('en')} of ${r.expected.toLocaleString('en')} updates${pct}: two workers read the same value and both wrote it back plus one.` };
+    case 'alone':
+      return { cls: 'bp-note', text: 'With one worker there is nobody to race with, so the plain total is exact. Choose 2 or more workers.' };
+    case 'apart':
+      return { cls: 'bp-note', text: 'Nothing was lost, but the workers did not run at the same time this run — the OS ran them one after the other, so nothing could collide. This does not make counter[0]++ safe: press Run again.' };
+    case 'lucky':
+      return { cls: 'bp-note', text: `The loops did overlap (${ms(r.overlap.overlapMs)}) and still nothing was lost this time: possible, but rare. The code is still unsafe: press Run again.` };
+  }
 }
 
 const TIMES_BOUNDS = { min: 1, max: 50_000_000 };
@@ -61,7 +96,7 @@ export const raceKind: PanelKindBehaviour<RaceData> = {
     }
     input?.removeAttribute('aria-invalid');
     const workers = request.workers ?? 2;
-    host.setStatus(`${workers} workers × ${parsed.value.toLocaleString('en')} increments, plain then atomic…`);
+    host.setStatus(`${workers} workers × at least ${parsed.value.toLocaleString('en')} increments, plain then atomic…`);
     const r = await abortable(runRace({ workers, times: parsed.value }), signal);
     return { ...r, at: new Date().toISOString() };
   },
@@ -70,7 +105,7 @@ export const raceKind: PanelKindBehaviour<RaceData> = {
     const chart = await renderBars(
       rows.flatMap((r) => [
         { label: `${r.mode}: expected`, value: r.expected },
-        { label: `${r.mode}: got`, value: r.got, bad: r.got !== r.expected, note: r.got !== r.expected ? `(${r.lost.toLocaleString('en')} lost)` : '✓ exact' },
+        { label: `${r.mode}: got`, value: r.got, bad: r.got !== r.expected, note: gotNote(r) },
       ]),
       { document: host.doc, width: host.width(), xLabel: 'counter total →', format: (v) => v.toLocaleString('en') },
     );
@@ -78,18 +113,24 @@ export const raceKind: PanelKindBehaviour<RaceData> = {
     chart?.setAttribute('role', 'img');
     chart?.setAttribute('aria-label', 'Expected and obtained counter totals, plain and atomic; the table has the figures.');
     host.table.replaceChildren(
-      buildTable(host.doc, `${data.plain.workers} workers, ${data.plain.timesPerWorker.toLocaleString('en')} increments each`, [
+      buildTable(host.doc, `${data.plain.workers} workers, at least ${data.plain.timesPerWorker.toLocaleString('en')} increments each (a worker that finishes first keeps going until it has seen the others run)`, [
         { head: 'Update', cell: (r: RaceResult) => (r.mode === 'plain' ? 'counter[0]++' : 'Atomics.add') },
         { head: 'Expected', cell: (r) => r.expected.toLocaleString('en'), numeric: true },
-        { head: 'Got', cell: (r) => r.got.toLocaleString('en'), numeric: true, cls: (r) => (r.got === r.expected ? 'bp-ok' : 'bp-wrong') },
+        // An exact plain total is luck, not correctness: it gets no ✓ colour.
+        { head: 'Got', cell: (r) => r.got.toLocaleString('en'), numeric: true, cls: (r) => (r.got !== r.expected ? 'bp-wrong' : r.mode === 'atomic' ? 'bp-ok' : null) },
         { head: 'Lost', cell: (r) => r.lost.toLocaleString('en'), numeric: true },
-        { head: 'Loop time per worker', cell: (r) => r.loopMs.map((ms) => `${ms.toFixed(1)} ms`).join(', '), numeric: true },
+        { head: 'Loop time per worker', cell: (r) => r.loopMs.map(ms).join(', '), numeric: true },
+        { head: 'Loops overlapped', cell: overlapCell },
       ], rows),
     );
+    const verdict = plainVerdictText(data.plain);
+    const v = host.doc.createElement('p');
+    v.className = `${verdict.cls} bp-race-verdict`;
+    v.textContent = verdict.text;
     const p = host.doc.createElement('p');
     p.className = 'bp-env';
     p.textContent = `Measured ${new Date(data.at).toLocaleTimeString()} in ${environmentLine(pageEnvironment())}.`;
-    host.foot.replaceChildren(p);
+    host.foot.replaceChildren(v, p);
   },
   load: (host) => loadExtra(host.store, host.config.id, isData),
   save: (host, data) => saveExtra(host.store, host.config.id, data),
