@@ -4,6 +4,7 @@ import { raceOnce, runRace, type RaceResult } from '../../src/parallel/race.ts';
 import { raceCap, RACE_MIN_SHARED_CHUNKS } from '../../src/parallel/race-kernels.ts';
 import { raceVerdict } from '../../src/parallel/race-overlap.ts';
 import { WorkerPool } from '../../src/pool/pool.ts';
+import { plainVerdictText } from '../../src/panels/kinds/race.ts';
 
 let pool: WorkerPool;
 beforeAll(async () => {
@@ -90,5 +91,16 @@ describe('race demo', () => {
     await expect(raceOnce(pool, 'plain', 0, 10)).rejects.toThrow(RangeError);
     await expect(raceOnce(pool, 'plain', 65, 10)).rejects.toThrow(RangeError);
     await expect(raceOnce(pool, 'plain', 2, 2 ** 30)).rejects.toThrow(/Int32/);
+  });
+
+  it('the panel never presents an exact plain total as safe', async () => {
+    const r = await raceOnce(pool, 'plain', 2, 100_000);
+    const apart: RaceResult = { ...r, got: r.expected, lost: 0, overlap: { overlapMs: 0, spanMs: 5, fraction: 0, overlapped: false } };
+    const lucky: RaceResult = { ...apart, overlap: { overlapMs: 3, spanMs: 5, fraction: 0.6, overlapped: true } };
+    const lost: RaceResult = { ...r, got: r.expected - 7, lost: 7 };
+    expect(plainVerdictText(apart).text).toMatch(/did not run at the same time.*one after the other.*press Run again/);
+    expect(plainVerdictText(lucky).text).toMatch(/did overlap \(3\.0 ms\).*rare.*still unsafe/);
+    expect(plainVerdictText(lost).text).toMatch(/^counter\[0\]\+\+ lost 7 of /);
+    for (const v of [apart, lucky]) expect(plainVerdictText(v).text).not.toMatch(/✓|correct/);
   });
 });
