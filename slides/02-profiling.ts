@@ -81,7 +81,7 @@ export const profilingSlides: SlideSpec[] = [
   },
   {
     ids: DRIVER,
-    bench: 'profile-naive',
+    bench: { id: 'profile-naive', kind: 'profile', datasets: 'lowL,highL', samples: '2' },
     benchWide: true,
     body: html`
       <h3>Where does the time go? A line profile</h3>

@@ -61,7 +61,7 @@ export const vectorisationSlides: SlideSpec[] = [
   },
   {
     ids: ARR,
-    bench: 'element-vectorised',
+    bench: { id: 'element-vectorised', variants: 'naive,element-vectorised', datasets: 'lowL,highL', samples: '10' },
     body: html`
       <h3>Did it help?</h3>
       <p>Naive loops against the element-wise product + sum, on both shapes.</p>
@@ -99,7 +99,7 @@ export const vectorisationSlides: SlideSpec[] = [
   },
   {
     ids: IDX,
-    bench: 'indexing',
+    bench: { id: 'indexing', variants: 'naive,element-vectorised,indexing', datasets: 'lowL,highL', samples: '10' },
     body: html`
       <h3>Fast when small, terrible when large</h3>
       <p>Indexing is fine until it <strong>replicates</strong> data beyond reason: each row of $A$ is copied $n$ times and each column of $B$ $m$ times.</p>
@@ -162,7 +162,7 @@ export const vectorisationSlides: SlideSpec[] = [
   },
   {
     ids: BC,
-    bench: 'broadcasting',
+    bench: { id: 'broadcasting', variants: 'naive,element-vectorised,indexing,broadcasting', datasets: 'lowL,highL', samples: '10' },
     body: html`
       <h3>Broadcasting against the others</h3>
       <ul>
@@ -174,7 +174,7 @@ export const vectorisationSlides: SlideSpec[] = [
   },
   {
     ids: ARR,
-    bench: 'jit-tiering',
+    bench: { id: 'jit-tiering', kind: 'jit', variants: 'naive,element-vectorised,wasm-element,wasm-whole', datasets: 'lowL,highL', samples: '10' },
     body: html`
       <h3>Can we <em>compile</em> on top of array programming?</h3>
       <p>In JavaScript the loops are already compiled, just in time. V8 has tiers:</p>
@@ -205,7 +205,7 @@ export const vectorisationSlides: SlideSpec[] = [
   },
   {
     ids: ARR,
-    bench: 'wasm-compiled',
+    bench: { id: 'wasm-compiled', variants: 'naive,wasm-element,wasm-whole', datasets: 'lowL,highL', samples: '10' },
     body: html`
       ${code('wasm-whole', 'src/wasm/assembly/matmul.ts')}
       <ul class="small">
@@ -252,7 +252,7 @@ export const vectorisationSlides: SlideSpec[] = [
   },
   {
     ids: SIMD,
-    bench: 'simd',
+    bench: { id: 'simd', variants: 'wasm-scalar,wasm-simd', datasets: 'lowL,highL', dataset: 'highL', dtype: 'f32', samples: '10' },
     body: html`
       <h3>Scalar against SIMD</h3>
       <ul>
@@ -264,7 +264,7 @@ export const vectorisationSlides: SlideSpec[] = [
   },
   {
     ids: DT,
-    bench: 'dtype',
+    bench: { id: 'dtype', variants: 'naive,wasm-scalar,wasm-simd', datasets: 'lowL,highL', dataset: 'highL', dtypes: 'f64,f32', samples: '10' },
     body: html`
       <h3>Smaller types, more lanes</h3>
       <table>
@@ -323,7 +323,7 @@ export const vectorisationSlides: SlideSpec[] = [
   },
   {
     ids: LAY,
-    bench: 'layout',
+    bench: { id: 'layout', variants: 'layout-rr,layout-rc,layout-cr,layout-cc,ikj,transposed-b', datasets: 'lowL,highL', dataset: 'highL', dtypes: 'f64,f32', samples: '10' },
     body: html`
       <h3>Layouts, measured</h3>
       <ul>
@@ -366,7 +366,7 @@ export const vectorisationSlides: SlideSpec[] = [
   },
   {
     ids: SEC,
-    bench: 'summary-vectorisation',
+    bench: { id: 'summary-vectorisation', kind: 'summary', variants: 'naive,naive-plain,element-vectorised,indexing,broadcasting,wasm-element,wasm-whole,wasm-scalar,wasm-simd,ikj,transposed-b,layout-rr,layout-rc,layout-cr,layout-cc', title: 'Section 3 as measured in this visit' },
     benchWide: true,
     body: html`
       <p class="callout warn"><strong>Warning:</strong> these optimisations are local and specific to arrays. It is easy to lose days polishing a kernel that was never the bottleneck.</p>

@@ -69,7 +69,7 @@ export const parallelSlides: SlideSpec[] = [
   },
   {
     ids: JS,
-    bench: 'freeze-demo',
+    bench: { id: 'freeze-demo', kind: 'freeze', dataset: 'lowL' },
     body: html`
       <h3>See the freeze</h3>
       <p>The same naive kernel, twice, while an animation runs:</p>
@@ -131,7 +131,7 @@ export const parallelSlides: SlideSpec[] = [
   },
   {
     ids: MT,
-    bench: 'pool',
+    bench: { id: 'pool', kind: 'speedup', variants: 'pool-row,parallel-wasm', dataset: 'highL', samples: '5', workers: '2' },
     body: html`
       <h3>Did it scale?</h3>
       <p>With $T_1$ the time on one worker and $T_p$ on $p$ workers:</p>
@@ -173,7 +173,7 @@ export const parallelSlides: SlideSpec[] = [
   },
   {
     ids: SHARE,
-    bench: 'transfer-cost',
+    bench: { id: 'transfer-cost', kind: 'messages', datasets: 'big,highL', m: '200', l: '10000', n: '400', dtype: 'f32', samples: '5' },
     body: html`
       <h3>Copy, transfer or share?</h3>
       <ul class="dense">
@@ -187,7 +187,7 @@ export const parallelSlides: SlideSpec[] = [
   },
   {
     ids: RACE,
-    bench: 'race-demo',
+    bench: { id: 'race-demo', kind: 'race', workers: '2' },
     body: html`
       <h3>Two agents, one location</h3>
       <ol class="dense">
@@ -240,7 +240,7 @@ export const parallelSlides: SlideSpec[] = [
   },
   {
     ids: DM,
-    bench: 'shared',
+    bench: { id: 'shared', variants: 'pool-row,shared-element,shared-row,parallel-wasm', datasets: 'big', m: '200', l: '10000', n: '400', dtype: 'f32', samples: '3', workers: '2' },
     body: html`
       <h3>Shared against messages</h3>
       <ul>

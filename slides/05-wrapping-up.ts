@@ -39,7 +39,7 @@ export const wrappingUpSlides: SlideSpec[] = [
   },
   {
     ids: END,
-    bench: 'summary-all',
+    bench: { id: 'summary-all', kind: 'summary' },
     benchWide: true,
     body: html`
       <h3>Everything measured in this visit</h3>

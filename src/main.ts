@@ -5,7 +5,7 @@ import { buildDeck } from './deck/build.ts';
 import { mountEnvBadge } from './deck/env-badge.ts';
 import { lectureToc } from './toc/tree.ts';
 import { lectureSlides } from '../slides/index.ts';
-import { upgradeBenchSlots } from './panels/register.ts';
+import './panels/register.ts';
 
 declare global {
   interface Window {
@@ -17,5 +17,3 @@ const root = document.querySelector<HTMLElement>('.reveal');
 if (!root) throw new Error('index.html must contain a .reveal element');
 mountEnvBadge(document, globalThis.crossOriginIsolated === true, navigator.hardwareConcurrency ?? 1);
 window.deck = await buildDeck(root, { toc: lectureToc, slides: lectureSlides });
-// Every `.bench-slot` the slides leave becomes its live benchmark panel.
-upgradeBenchSlots(root);

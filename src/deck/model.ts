@@ -2,7 +2,7 @@
 // only) so the structure, the TOC slides and the rename property are unit-testable.
 import { display, heading, type Heading, type Toc, type TocItem, type TocView } from '../toc/toc.ts';
 import { escapeHtml } from './code-region.ts';
-import type { SlideSpec } from './slide.ts';
+import type { BenchPanelDeclaration, SlideSpec } from './slide.ts';
 
 export type DeckSlide =
   | { readonly kind: 'title'; readonly view: TocView; readonly lead: string; readonly notes: string }
@@ -77,6 +77,14 @@ export function tocHtml(view: TocView): string {
 
 const BENCH_PLACEHOLDER = 'Live benchmark: not run yet';
 
+/** The slide's panel as markup; until <bench-panel> is defined the slot shows a placeholder. */
+export function benchPanelHtml({ id, ...attributes }: BenchPanelDeclaration): string {
+  const attrs = Object.entries(attributes)
+    .map(([k, v]) => ` ${k}="${escapeHtml(v)}"`)
+    .join('');
+  return `<bench-panel id="bench-${escapeHtml(id)}"${attrs}></bench-panel>`;
+}
+
 /** Inner HTML of one slide's <section>, and its attributes. */
 export function slideHtml(slide: DeckSlide): { attrs: Record<string, string>; inner: string } {
   switch (slide.kind) {
@@ -98,7 +106,7 @@ export function slideHtml(slide: DeckSlide): { attrs: Record<string, string>; in
       const { spec } = slide;
       const body = spec.bench
         ? `<div class="bench-split${spec.benchWide ? ' wide-panel' : ''}"><div class="split-text">${spec.body}</div>` +
-          `<div class="bench-slot" data-bench="${escapeHtml(spec.bench)}" data-placeholder="${BENCH_PLACEHOLDER}"></div></div>`
+          `<div class="bench-slot" data-bench="${escapeHtml(spec.bench.id)}" data-placeholder="${BENCH_PLACEHOLDER}">${benchPanelHtml(spec.bench)}</div></div>`
         : spec.body;
       return {
         attrs: {

@@ -1,6 +1,12 @@
 // What a slide module exports: where the slide sits in the TOC tree and what it
 // says. Headings are never written here; they come from the tree.
 
+/** A `<bench-panel>` declaration: `id` names it (and its stored results); the rest are its attributes. */
+export interface BenchPanelDeclaration {
+  readonly id: string;
+  readonly [attribute: string]: string;
+}
+
 export interface SlideSpec {
   /** Path into the TOC tree (0-based); [] adds to the title slide. */
   readonly ids: readonly number[];
@@ -8,8 +14,12 @@ export interface SlideSpec {
   readonly body: string;
   /** Speaker notes (HTML): what to say, what to demo. */
   readonly notes: string;
-  /** Live-measurement slot rendered beside the text (the benchmark panel id). */
-  readonly bench?: string;
+  /**
+   * The live benchmark panel beside the text, declared here with the slide:
+   * rendered as `<bench-panel id="bench-ID" …attributes>` (see src/panels/config.ts
+   * for the attributes: kind, variants, dataset(s), dtype(s), m, l, n, samples, workers).
+   */
+  readonly bench?: BenchPanelDeclaration;
   /** Give the live panel the larger share of the slide (tables such as the line profile). */
   readonly benchWide?: boolean;
   /** Extra classes on the slide's <section>, e.g. 'dense' for smaller type. */

@@ -1,5 +1,5 @@
-// The one import the deck needs: defines <bench-panel>, adds its styles and
-// the "env" button. `import './panels/register.ts'` in src/main.ts.
+// The one import the deck needs: defines <bench-panel> (declared in the slide
+// modules, so defining it upgrades every panel), adds its styles and the "env" button.
 import './panel.css';
 import { defineBenchPanel } from './bench-panel.ts';
 import { mountEnvironmentButton } from './environment.ts';
@@ -11,5 +11,4 @@ if (typeof document !== 'undefined') {
 }
 
 export { BenchPanel, defineBenchPanel } from './bench-panel.ts';
-export { upgradeBenchSlots, SLOT_PANELS } from './slots.ts';
 export { mountEnvironmentButton } from './environment.ts';

@@ -93,6 +93,7 @@ describe('the deck', () => {
     for (const slot of slots) {
       expect(slot.dataset.bench).toMatch(/^[a-z0-9-]+$/);
       expect(slot.dataset.placeholder).toBe('Live benchmark: not run yet');
+      expect(slot.querySelector(`bench-panel#bench-${slot.dataset.bench}`)).not.toBeNull();
     }
   });
 
