@@ -131,7 +131,7 @@ export const parallelSlides: SlideSpec[] = [
   },
   {
     ids: MT,
-    bench: { id: 'pool', kind: 'speedup', variants: 'pool-row,parallel-wasm', dataset: 'highL', samples: '5', workers: '2' },
+    bench: { id: 'pool', kind: 'speedup', variants: 'pool-row,parallel-wasm', m: '200', l: '2000', n: '400', samples: '5', workers: '2' },
     body: html`
       <h3>Did it scale?</h3>
       <p>With $T_1$ the time on one worker and $T_p$ on $p$ workers:</p>

@@ -43,9 +43,10 @@ export interface ChartOptions {
   readonly width?: number;
 }
 
-function marginFor(labels: readonly string[]): number {
+/** Room for the y labels: as much as the longest needs, up to half the chart (long summary labels). */
+function marginFor(labels: readonly string[], width = 560): number {
   const longest = labels.reduce((n, s) => Math.max(n, s.length), 0);
-  return Math.min(260, 12 + longest * 7.5);
+  return Math.min(Math.max(260, width / 2), 16 + longest * 8.4);
 }
 
 /** Plain numbers on the time axis (Plot's default log format prints SI prefixes like "10m"). */
@@ -73,7 +74,7 @@ export async function renderTimesChart(series: ChartSeries, options: ChartOption
     width: options.width ?? 560,
     // Long lists (layouts × types) get tighter rows so the chart fits a slide.
     height: 64 + rows.length * (rows.length > 6 ? 24 : 34),
-    marginLeft: marginFor(labels),
+    marginLeft: marginFor(labels, options.width),
     marginRight: 110,
     style: baseStyle(),
     marginBottom: 44,
@@ -160,7 +161,7 @@ export async function renderWarmupChart(rows: readonly WarmupRow[], options: Cha
     document: options.document,
     width: options.width ?? 560,
     height: 84 + rows.length * 48,
-    marginLeft: marginFor(rows.map((r) => r.label)),
+    marginLeft: marginFor(rows.map((r) => r.label), options.width),
     marginRight: 150,
     style: baseStyle(),
     marginBottom: 44,
@@ -185,7 +186,13 @@ export async function renderWarmupChart(rows: readonly WarmupRow[], options: Cha
 /** Horizontal bars of labelled values (message costs, frame gaps, race totals). */
 export async function renderBars(
   data: readonly { label: string; value: number; note?: string; bad?: boolean }[],
-  options: ChartOptions & { readonly xLabel: string; readonly log?: boolean; readonly format?: (v: number) => string },
+  options: ChartOptions & {
+    readonly xLabel: string;
+    readonly log?: boolean;
+    readonly format?: (v: number) => string;
+    /** Axis ticks; big counts read better compact ("5M") than in full. */
+    readonly tickFormat?: (v: number) => string;
+  },
 ): Promise<Element | null> {
   if (data.length === 0) return null;
   const Plot = await loadPlot();
@@ -194,11 +201,11 @@ export async function renderBars(
     document: options.document,
     width: options.width ?? 560,
     height: 64 + data.length * 34,
-    marginLeft: marginFor(data.map((d) => d.label)),
+    marginLeft: marginFor(data.map((d) => d.label), options.width),
     marginRight: 170,
     style: baseStyle(),
     marginBottom: 44,
-    x: { type: options.log ? 'log' : 'linear', label: options.xLabel, labelAnchor: 'center', labelOffset: 38, grid: true, ...(options.log ? { tickFormat: msTick } : { zero: true }) },
+    x: { type: options.log ? 'log' : 'linear', label: options.xLabel, labelAnchor: 'center', labelOffset: 38, grid: true, ...(options.log ? { tickFormat: msTick } : { zero: true }), ...(options.tickFormat ? { tickFormat: options.tickFormat } : {}) },
     y: { label: null, domain: data.map((d) => d.label) },
     marks: [
       options.log

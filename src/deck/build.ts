@@ -39,6 +39,8 @@ export async function buildDeck(root: HTMLElement, opts: DeckOptions): Promise<R
     margin: 0.04,
     center: false,
     slideNumber: 'h.v',
+    // Arrows on the edges, not in the corner where the live panels' tables end.
+    controlsLayout: 'edges',
     transition: 'slide',
     pdfSeparateFragments: false,
     plugins: [Notes, LocalKaTeX],

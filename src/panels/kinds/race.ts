@@ -36,7 +36,7 @@ function overlapCell(r: RaceResult): string {
 function gotNote(r: RaceResult): string {
   if (r.got !== r.expected) return `(${r.lost.toLocaleString('en')} lost)`;
   if (r.mode === 'atomic') return '✓ exact';
-  return r.workers < 2 ? 'exact (one worker)' : 'exact this time: see below';
+  return r.workers < 2 ? 'exact (one worker)' : 'exact: see below';
 }
 
 /** The sentence under the table: what this run of the unsynchronised loop does and does not show. */
@@ -107,7 +107,13 @@ export const raceKind: PanelKindBehaviour<RaceData> = {
         { label: `${r.mode}: expected`, value: r.expected },
         { label: `${r.mode}: got`, value: r.got, bad: r.got !== r.expected, note: gotNote(r) },
       ]),
-      { document: host.doc, width: host.width(), xLabel: 'counter total →', format: (v) => v.toLocaleString('en') },
+      {
+        document: host.doc,
+        width: host.width(),
+        xLabel: 'counter total →',
+        format: (v) => v.toLocaleString('en'),
+        tickFormat: new Intl.NumberFormat('en', { notation: 'compact' }).format,
+      },
     );
     host.chart.replaceChildren(...(chart ? [chart] : []));
     chart?.setAttribute('role', 'img');
