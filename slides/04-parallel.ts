@@ -240,7 +240,7 @@ export const parallelSlides: SlideSpec[] = [
   },
   {
     ids: DM,
-    bench: { id: 'shared', variants: 'pool-row,shared-element,shared-row,parallel-wasm', datasets: 'big', m: '200', l: '10000', n: '400', dtype: 'f32', samples: '3', workers: '2' },
+    bench: { id: 'shared', variants: 'pool-row,shared-element,shared-row,parallel-wasm', datasets: 'big', m: '200', l: '10000', n: '400', dtype: 'f32', samples: '5', workers: '2' },
     body: html`
       <h3>Shared against messages</h3>
       <ul>

@@ -33,10 +33,9 @@ export const DEFAULT_MEASURE_CONFIG: MeasureConfig = {
 /**
  * For calls that last seconds (the 240 MB product of 4.2): one call is thousands of
  * timer steps long, so it is timed on its own, with no warm-up loop after the cold
- * call, and as few samples as the request asks for, since each costs seconds.
+ * call. The sample rule stays: at least 5, or the spread means nothing.
  */
 export const LONG_CALL_MEASURE: Partial<MeasureConfig> = {
-  minSamples: 1,
   warmupMinCalls: 0,
   warmupTargetMs: 0,
 };

@@ -338,7 +338,7 @@ describe('runRequest', () => {
     });
   });
 
-  it('with the long-call rules, times single calls: no warm-up loop, as few samples as asked', async () => {
+  it('with the long-call rules, times single calls: no warm-up loop, still at least 5 samples', async () => {
     const clock = fakeClock();
     const log: string[] = [];
     const [r] = await runRequest(
@@ -347,8 +347,8 @@ describe('runRequest', () => {
       options(clock, { measure: LONG_CALL_MEASURE }),
     );
     const m = ok(r);
-    expect(log).toHaveLength(3); // the cold call and two samples
-    expect(m.samplesMs).toEqual([2000, 2000]);
+    expect(log).toHaveLength(6); // the cold call and five samples: 2 asked, raised to the minimum
+    expect(m.samplesMs).toEqual([2000, 2000, 2000, 2000, 2000]);
     expect(m.coldMs).toBe(2500);
     expect(m.batch).toBe(1);
     expect(m.correct).toBe(true);
@@ -362,7 +362,7 @@ describe('runRequest', () => {
       options(clock, { measure: LONG_CALL_MEASURE }),
     );
     const m = ok(r);
-    expect(m.samplesMs).toHaveLength(1);
+    expect(m.samplesMs).toHaveLength(5);
     expect(m.batch * 0.002).toBeGreaterThanOrEqual(100 * 0.005);
   });
 });

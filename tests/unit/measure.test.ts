@@ -191,12 +191,11 @@ describe('sampleCount', () => {
     expect(sampleCount(Number.NaN)).toBe(5);
   });
 
-  it('takes as few as asked, but at least one, for calls lasting seconds', () => {
+  it('keeps the 5-sample minimum for calls lasting seconds too', () => {
     const long = { ...DEFAULT_MEASURE_CONFIG, ...LONG_CALL_MEASURE };
-    expect(sampleCount(1, long)).toBe(1);
-    expect(sampleCount(3, long)).toBe(3);
-    expect(sampleCount(0, long)).toBe(1);
-    expect(sampleCount(Number.NaN, long)).toBe(1);
+    expect(sampleCount(1, long)).toBe(5);
+    expect(sampleCount(8, long)).toBe(8);
+    expect(sampleCount(Number.NaN, long)).toBe(5);
   });
 });
 
