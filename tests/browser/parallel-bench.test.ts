@@ -3,10 +3,8 @@
 // (skipped otherwise, so `npm test` stays quick). Nothing here asserts a time.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatTable } from '../../src/bench/format.ts';
-import { runBigCase } from '../../src/parallel/big.ts';
 import { measureMessageCosts } from '../../src/parallel/messages.ts';
 import { runParallel } from '../../src/parallel/run.ts';
-import { sweepWorkers } from '../../src/parallel/speedup.ts';
 import { parallelVariants } from '../../src/parallel/variants.ts';
 import { WorkerPool } from '../../src/pool/pool.ts';
 
@@ -31,8 +29,10 @@ describe.runIf(mode !== '')('parallel figures (printed, not asserted)', () => {
     }
     const costs = await measureMessageCosts([2 ** 20, 16 * 2 ** 20, 128 * 2 ** 20], { pool, repeats: 5 });
     console.log(costs.map((c) => `${c.method} ${c.bytes / 2 ** 20} MiB: median ${c.medianMs.toFixed(3)} ms (min ${c.minMs.toFixed(3)})`).join('\n'));
-    const sweep = await sweepWorkers('shared-row', { shape: { m: 20, l: 10000, n: 40 }, dtype: 'f64', samples: 7, seed: 1 }, 2, { pool });
-    console.log('sweep shared-row highL f64', JSON.stringify(sweep.points));
+    for (const workers of [1, 2]) {
+      const [r] = await runParallel({ variants: ['shared-row'], shape: { m: 20, l: 10000, n: 40 }, dtype: 'f64', samples: 7, workers, seed: 1 }, { pool });
+      console.log(`shared-row highL f64, ${workers} worker(s): median ${r.medianMs?.toFixed(2)} ms`);
+    }
   });
 
   it.runIf(mode.includes('big'))('big case: shared-row on 1 vs 2 workers (interleaved), then the big-case variants', { timeout: 3_600_000 }, async () => {
@@ -44,11 +44,10 @@ describe.runIf(mode !== '')('parallel figures (printed, not asserted)', () => {
     // Interleaved 1, 2, 1, 2, … so a busy phase of the machine hits both alike; the data is made once.
     for (let round = 0; round < rounds; round++) {
       for (const workers of [1, 2]) {
-        const { results } = await runBigCase({ pool, shape, workers, samples: 1, variants: ['shared-row'] });
-        const r = results[0];
+        const [r] = await runParallel({ variants: ['shared-row'], shape, dtype: 'f32', workers, samples: 5, seed: 1 }, { pool });
         if (r.status !== 'ok' || !r.correct) throw new Error(`shared-row ${workers}: ${JSON.stringify(r)}`);
         times[workers].push(r.coldMs, ...r.samplesMs);
-        console.log(`round ${round} shared-row ${workers}w: cold ${r.coldMs.toFixed(0)} ms, sample ${r.samplesMs[0].toFixed(0)} ms (elapsed ${((performance.now() - t0) / 1000).toFixed(0)} s)`);
+        console.log(`round ${round} shared-row ${workers}w: cold ${r.coldMs.toFixed(0)} ms, median ${r.medianMs.toFixed(0)} ms (elapsed ${((performance.now() - t0) / 1000).toFixed(0)} s)`);
       }
     }
     const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -57,8 +56,8 @@ describe.runIf(mode !== '')('parallel figures (printed, not asserted)', () => {
       `speed-up (min) ${(Math.min(...times[1]) / Math.min(...times[2])).toFixed(2)}×, (median) ${(med(times[1]) / med(times[2])).toFixed(2)}×`);
     const variants = ((import.meta.env.VITE_PARALLEL_BIG_VARIANTS as string | undefined) ?? '').split(',').filter(Boolean);
     if (variants.length > 0) {
-      const { rows, results } = await runBigCase({ pool, shape, workers: 2, samples: 1, variants });
-      console.log(`\nbig ${shape.m}×${shape.l}×${shape.n} f32, 2 workers\n${formatTable(results)}\n${JSON.stringify(rows)}`);
+      const results = await runParallel({ variants, shape, dtype: 'f32', workers: 2, samples: 5, seed: 1 }, { pool });
+      console.log(`\nbig ${shape.m}×${shape.l}×${shape.n} f32, 2 workers\n${formatTable(results)}`);
     }
   });
 });

@@ -74,4 +74,49 @@ describe('validateFields()', () => {
     const v = validateFields({ ...ok, m: '4096', l: '1000000', n: '1' }, opts);
     expect(!v.ok && v.errors.m).toMatch(/budget/);
   });
+
+  describe('chunk size (per-element parallel variants)', () => {
+    const par = { variants: ['pool-element'] };
+    it('passes a whole number through as chunkSize', () => {
+      expect(validateFields({ ...ok, workers: '2', chunk: ' 100 ' }, par)).toEqual({
+        ok: true,
+        value: { shape: { m: 200, l: 10, n: 400 }, dtype: 'f64', samples: 10, workers: 2, chunkSize: 100 },
+      });
+      expect(validateFields({ ...ok, chunk: '1' }, par)).toMatchObject({ ok: true, value: { chunkSize: 1 } });
+      expect(validateFields({ ...ok, chunk: String(LIMITS.chunk.max) }, par)).toMatchObject({ ok: true, value: { chunkSize: LIMITS.chunk.max } });
+    });
+
+    it('reads an empty value as auto: no chunkSize in the request', () => {
+      for (const chunk of ['', '   ']) {
+        const v = validateFields({ ...ok, workers: '2', chunk }, par);
+        expect(v.ok).toBe(true);
+        expect(v.ok && 'chunkSize' in v.value).toBe(false);
+      }
+      // A panel without the input sends none either.
+      const none = validateFields(ok, par);
+      expect(none.ok && 'chunkSize' in none.value).toBe(false);
+    });
+
+    it.each([
+      ['0', /Chunk size must be at least 1/],
+      ['-5', /Chunk size must be a positive whole number/],
+      ['2.5', /Chunk size must be a whole number/],
+      ['1e3', /Chunk size must be a whole number/],
+      ['ten', /Chunk size "ten" is not a number/],
+      [String(LIMITS.chunk.max + 1), /Chunk size must be at most 1,000,000/],
+    ])('refuses %j and names only the chunk field', (chunk, message) => {
+      const v = validateFields({ ...ok, workers: '2', chunk }, par);
+      expect(v.ok).toBe(false);
+      if (v.ok) return;
+      expect(Object.keys(v.errors)).toEqual(['chunk']);
+      expect(v.errors.chunk).toMatch(message);
+    });
+
+    it('has a sane upper bound', () => {
+      expect(LIMITS.chunk.min).toBe(1);
+      // At least every element of the biggest allowed C in one message… of the default data sets.
+      expect(LIMITS.chunk.max).toBeGreaterThanOrEqual(200 * 400);
+      expect(LIMITS.chunk.max).toBeLessThanOrEqual(LIMITS.m.max * LIMITS.n.max);
+    });
+  });
 });

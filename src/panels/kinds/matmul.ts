@@ -1,6 +1,8 @@
 // The common benchmark panel: run variants through runBench, chart the median
 // per variant with its spread, table twin, environment line.
 import type { BenchResult } from '../../bench/protocol.ts';
+import { isChunkedVariant } from '../config.ts';
+import { elementChunkSize, type ParallelContext } from '../../parallel/variants.ts';
 import { runBench } from '../../bench/runner.ts';
 import { renderTimesChart } from '../../charts/render.ts';
 import { deriveSeries, shapeText } from '../../charts/series.ts';
@@ -11,16 +13,43 @@ import { clearResults, loadResults, saveResults } from '../storage.ts';
 import { formatBytes } from '../progress.ts';
 
 export async function runResults(host: PanelHost, { request, signal, onProgress }: RunArgs, variants: readonly string[]): Promise<BenchResult[]> {
-  return runBench(
+  const results = await runBench(
     {
       variants,
       shape: request.shape,
       dtype: request.dtype,
       samples: request.samples,
       ...(request.workers !== undefined ? { workers: request.workers } : {}),
+      ...(request.chunkSize !== undefined ? { chunkSize: request.chunkSize } : {}),
     },
     { signal, onProgress },
   );
+  return withChunkSizes(results, request.chunkSize);
+}
+
+/**
+ * Stamp each per-element result with the chunk size it ran with, so kept
+ * results and exports say it; "auto" is resolved by the variants' own rule
+ * (elementChunkSize reads nothing of the context but the chunk size).
+ */
+export function withChunkSizes(results: readonly BenchResult[], chunkSize: number | undefined): BenchResult[] {
+  const ctx = { chunkSize: chunkSize ?? 'auto' } as Pick<ParallelContext, 'chunkSize'> as ParallelContext;
+  return results.map((r) =>
+    r.status === 'ok' && isChunkedVariant(r.variant) && r.chunkSize === undefined
+      ? { ...r, chunkSize: elementChunkSize(ctx, r.m * r.n, Math.max(1, r.workers)) }
+      : r,
+  );
+}
+
+/** "pool-element 100 elements per message (800 messages per product)", one per variant and shape. Pure. */
+export function chunkNotes(results: readonly BenchResult[]): string[] {
+  const notes = results.flatMap((r) => {
+    if (r.status !== 'ok' || r.chunkSize === undefined) return [];
+    const messages = Math.ceil((r.m * r.n) / r.chunkSize);
+    const per = r.chunkSize.toLocaleString('en');
+    return [`${r.variant} ${per} element${r.chunkSize === 1 ? '' : 's'} per message (${messages.toLocaleString('en')} message${messages === 1 ? '' : 's'} per product${messages === r.workers ? ', one per worker' : ''})`];
+  });
+  return [...new Set(notes)];
 }
 
 /** Footer: where the numbers were measured, and anything a presenter must not miss. */
@@ -56,6 +85,27 @@ export function resultFooter(host: PanelHost, results: readonly BenchResult[]): 
     p.textContent = `Extra memory: ${named.join(', ')}.`;
     host.foot.append(p);
   }
+  const chunks = chunkNotes(results);
+  if (chunks.length > 0) {
+    const p = doc.createElement('p');
+    p.className = 'bp-note bp-chunk';
+    p.textContent = `Chunk size: ${chunks.join('; ')}.`;
+    host.foot.append(p);
+  }
+  // Parallel variants: what messages copied between threads in one product (4.2's lesson).
+  const copied = results.flatMap((r) => (r.status === 'ok' && r.copiedBytes !== undefined ? [r] : []));
+  if (copied.length > 0) {
+    const p = doc.createElement('p');
+    p.className = 'bp-note';
+    const named = [...new Set(copied.map((r) => {
+      const total = r.copiedBytes ?? 0;
+      return total === 0
+        ? `${r.variant} nothing (shared)`
+        : `${r.variant} ${formatBytes(total)} (${formatBytes(total / r.workers)} per worker)`;
+    }))];
+    p.textContent = `Copied by messages per product: ${named.join(', ')}.`;
+    host.foot.append(p);
+  }
 }
 
 export async function renderResults(host: PanelHost, results: readonly BenchResult[], caption?: string, baseline?: string): Promise<void> {
@@ -79,7 +129,7 @@ export async function renderResults(host: PanelHost, results: readonly BenchResu
 }
 
 export const matmulKind: PanelKindBehaviour<BenchResult[]> = {
-  fields: ['m', 'l', 'n', 'samples', 'workers', 'dtype'],
+  fields: ['m', 'l', 'n', 'samples', 'workers', 'chunk', 'dtype'],
   runLabel: 'Run',
   runnable: true,
   async run(host, args) {
