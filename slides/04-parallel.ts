@@ -91,11 +91,26 @@ export const parallelSlides: SlideSpec[] = [
             <li>Starting a worker costs tens of milliseconds: create a <strong>pool once</strong> (one per core), reuse it</li>
             <li class="fragment">Comlink turns <code>postMessage</code> into ordinary async calls</li>
             <li class="fragment">Tasks are grouped into <strong>chunks</strong> so that each message carries many elements</li>
-            <li class="fragment">Still, each element is only $l$ multiply-adds, while its row and column travel as messages: overhead dominates</li>
+            <li class="fragment">Still, each element is only $l$ multiply-adds, while its row and column travel as messages: next slide, we measure what that costs</li>
           </ul>
         </div>
       </div>`,
-    notes: html`<p>The notebook's multiprocessing Pool with imap and a chunk size, in worker form. The pool lives in src/pool/pool.ts and is created before anything is timed.</p>`,
+    notes: html`<p>The notebook's multiprocessing Pool with imap and a chunk size, in worker form. The pool lives in src/pool/pool.ts and is created before anything is timed.</p>
+      <p>Point at packElements: for every element, a row of A and a column of B are copied into the message. That is 2·l numbers sent for l multiply-adds.</p>`,
+  },
+  {
+    ids: MT,
+    bench: { id: 'pool-element', variants: 'naive,pool-element,pool-row', datasets: 'lowL,highL', samples: '5', workers: '2', chunk: '100' },
+    body: html`
+      <h3>Tiny tasks drown in overhead</h3>
+      <ul class="dense">
+        <li>Per-element tasks on two workers, against the naive loop on one thread and <code>pool-row</code> (one task per row, next slide)</li>
+        <li class="fragment"><strong>Chunk size</strong> = elements per message. At 100, the low-$l$ product takes 800 round trips, each worth only 1000 multiply-adds</li>
+        <li class="fragment">Raise it (1000, 10000) or empty the field (auto: one chunk per worker) and run again: fewer messages, less overhead</li>
+        <li class="fragment">Even the biggest chunks stay slow: every element still ships $2l$ numbers to do $l$ multiply-adds, and packing and copying them costs far more than the arithmetic</li>
+      </ul>`,
+    notes: html`<p>Run on lowL first with the chunk size at 100: the per-element pool should come out well behind everything else, naive included. Then try 1000 and an empty field to show the message count falling (the note under the table says how many messages one product took).</p>
+      <p>The point is not the exact figure but the ratio of work per message to the cost of a message. Switching to highL makes each element worth 10000 multiply-adds, yet the copies grow with it, so the per-element pool still loses.</p>`,
   },
   {
     ids: MT,

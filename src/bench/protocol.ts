@@ -70,6 +70,8 @@ export interface MeasuredResult extends ResultBase {
   readonly copiedBytes?: number;
   /** Pool start-up, measured apart from the samples (parallel variants). */
   readonly startupMs?: number;
+  /** Elements per message actually used (per-element parallel variants: pool-element, shared-element). */
+  readonly chunkSize?: number;
 }
 
 /** A variant that could not run (memory guard, no isolation, cancelled, error). */

@@ -28,6 +28,7 @@ const FIELD_LABELS: Readonly<Record<FieldName, string>> = {
   n: 'n (columns of B)',
   samples: 'Samples',
   workers: 'Workers',
+  chunk: 'Chunk size (elements per message)',
   dtype: 'Data type',
 };
 
@@ -91,7 +92,10 @@ export class BenchPanel extends HTMLElement {
     this.form.className = 'bp-controls';
     this.form.noValidate = true; // our messages, not the browser's bubbles
     const fields = this.behaviour.fields.filter(
-      (f) => (f !== 'workers' || this.config.workers !== null || this.config.kind === 'speedup') && (f !== 'dtype' || this.config.dtypes === null),
+      (f) =>
+        (f !== 'workers' || this.config.workers !== null || this.config.kind === 'speedup') &&
+        (f !== 'chunk' || this.config.chunk !== null) &&
+        (f !== 'dtype' || this.config.dtypes === null),
     );
     if (this.config.datasets && fields.includes('m')) this.form.append(this.datasetField(doc, this.config.datasets));
     for (const field of fields) this.form.append(this.field(doc, field));
@@ -229,12 +233,20 @@ export class BenchPanel extends HTMLElement {
       el.type = 'text'; // not type=number: we want to see and explain "1.5" or "abc", not have the browser drop it
       el.inputMode = 'numeric';
       el.autocomplete = 'off';
-      el.size = field === 'l' ? 7 : 5;
+      el.size = field === 'l' || field === 'chunk' ? 7 : 5;
       const c = this.config;
-      const value = field === 'samples' ? c.samples : field === 'workers' ? (c.workers ?? 2) : c.shape[field];
-      el.value = String(value);
+      const bounds = `whole number from ${LIMITS[field].min} to ${LIMITS[field].max.toLocaleString('en')}`;
+      if (field === 'chunk') {
+        // Empty is the notebook's default: the elements split into one chunk per worker.
+        el.value = c.chunk === null || c.chunk === 'auto' ? '' : String(c.chunk);
+        el.placeholder = 'auto';
+        el.title = `${FIELD_LABELS[field]}: ${bounds}; empty = auto, one chunk per worker`;
+      } else {
+        const value = field === 'samples' ? c.samples : field === 'workers' ? (c.workers ?? 2) : c.shape[field];
+        el.value = String(value);
+        el.title = `${FIELD_LABELS[field]}: ${bounds}`;
+      }
       el.setAttribute('aria-describedby', `${this.uid}-alert`);
-      el.title = `${FIELD_LABELS[field]}: whole number from ${LIMITS[field].min} to ${LIMITS[field].max}`;
       input = el;
     }
     input.id = id;
@@ -316,6 +328,7 @@ export class BenchPanel extends HTMLElement {
       samples: get('samples') ?? String(c.samples),
       dtype: get('dtype') ?? c.dtype,
       ...(this.inputs.has('workers') ? { workers: get('workers') } : {}),
+      ...(this.inputs.has('chunk') ? { chunk: get('chunk') } : {}),
     };
   }
 

@@ -27,6 +27,11 @@ export interface PanelConfig {
   readonly samples: number;
   /** Worker count for parallel variants; null hides the input. */
   readonly workers: number | null;
+  /**
+   * Elements per message for the per-element parallel variants (4.1's chunk
+   * size); 'auto' = one chunk per worker (an empty input); null hides the input.
+   */
+  readonly chunk: number | 'auto' | null;
   readonly title: string | null;
   /** datasets="lowL,highL": a data-set chooser with these, plus "all of them". */
   readonly datasets: readonly DatasetName[] | null;
@@ -49,6 +54,13 @@ const DEFAULT_VARIANTS: Readonly<Record<PanelKind, readonly string[]>> = {
 };
 
 export { isParallelVariant };
+
+/** The variants whose tasks are single elements sent in chunks: the only ones a chunk size changes. */
+export const CHUNKED_VARIANTS: readonly string[] = ['pool-element', 'shared-element'];
+
+export function isChunkedVariant(id: string): boolean {
+  return CHUNKED_VARIANTS.includes(id);
+}
 
 function positiveInt(text: string | null): number | null {
   if (text === null || !/^\d+$/.test(text.trim())) return null;
@@ -85,6 +97,10 @@ export function readConfig(attr: (name: string) => string | null): PanelConfig {
   const dtype: Dtype = dtypeText === 'f32' || dtypeText === 'f64' ? dtypeText : base.dtype;
   const wantsWorkers = kind === 'speedup' || variants.some(isParallelVariant) || attr('workers') !== null;
   const workers = wantsWorkers ? (positiveInt(attr('workers')) ?? 2) : null;
+  const chunkText = attr('chunk');
+  const wantsChunk = variants.some(isChunkedVariant) || chunkText !== null;
+  // chunk="" (or a typo) is auto, like the notebook's one chunk per worker.
+  const chunk = wantsChunk ? (positiveInt(chunkText) ?? 'auto') : null;
   const samples = positiveInt(attr('samples')) ?? 10;
   const dtypesText = attr('dtypes');
   const dtypeList = dtypesText ? dtypesText.split(',').map((s) => s.trim()).filter((s): s is Dtype => s === 'f64' || s === 'f32') : [];
@@ -95,5 +111,5 @@ export function readConfig(attr: (name: string) => string | null): PanelConfig {
     : [];
   const datasets = datasetList.length > 0 ? [...new Set(datasetList)] : null;
   const id = attr('id') || attr('data-bench') || derivedId(kind, variants, dataset);
-  return { id, kind, variants, dataset, shape, dtype, samples, workers, title: attr('title'), dtypes, datasets, reference: attr('reference') ?? 'naive' };
+  return { id, kind, variants, dataset, shape, dtype, samples, workers, chunk, title: attr('title'), dtypes, datasets, reference: attr('reference') ?? 'naive' };
 }

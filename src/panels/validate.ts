@@ -5,7 +5,7 @@
 import type { Dtype, Shape } from '../kernels/types.ts';
 import { operandBytes } from '../kernels/types.ts';
 
-export type FieldName = 'm' | 'l' | 'n' | 'samples' | 'workers' | 'dtype';
+export type FieldName = 'm' | 'l' | 'n' | 'samples' | 'workers' | 'chunk' | 'dtype';
 
 /** Raw values as read from the inputs (always strings in the DOM). */
 export interface RawFields {
@@ -16,6 +16,8 @@ export interface RawFields {
   readonly dtype: string;
   /** Absent when the panel has no worker input. */
   readonly workers?: string;
+  /** Absent when the panel has no chunk input; empty means "auto" (one chunk per worker). */
+  readonly chunk?: string;
 }
 
 export interface Bounds {
@@ -34,6 +36,10 @@ export const LIMITS: Readonly<Record<Exclude<FieldName, 'dtype'>, Bounds>> = {
   n: { min: 1, max: 4096 },
   samples: { min: 1, max: 100 },
   workers: { min: 1, max: 64 },
+  // Elements per message. Above m·n it is simply one message, so the bound only
+  // catches typos; memory is already bounded by the guard (all rows and columns
+  // are packed whatever the chunking).
+  chunk: { min: 1, max: 1_000_000 },
 };
 
 /** Above this many flops per product a single call takes minutes with the slow variants. */
@@ -47,6 +53,8 @@ export interface ValidRequest {
   readonly dtype: Dtype;
   readonly samples: number;
   readonly workers?: number;
+  /** Elements per message of the per-element parallel variants; absent = auto (one chunk per worker). */
+  readonly chunkSize?: number;
 }
 
 export type Validation =
@@ -105,11 +113,14 @@ export function validateFields(raw: RawFields, options: ValidateOptions): Valida
     n: 'n (columns of B)',
     samples: 'Samples',
     workers: 'Workers',
+    chunk: 'Chunk size',
   };
   const fields: Exclude<FieldName, 'dtype'>[] = ['m', 'l', 'n', 'samples'];
   if (raw.workers !== undefined) fields.push('workers');
+  // An empty chunk size is a choice, not a mistake: auto, one chunk per worker.
+  if (raw.chunk !== undefined && raw.chunk.trim() !== '') fields.push('chunk');
   for (const field of fields) {
-    const text = field === 'workers' ? (raw.workers ?? '') : raw[field];
+    const text = field === 'workers' ? (raw.workers ?? '') : field === 'chunk' ? (raw.chunk ?? '') : raw[field];
     const bounds =
       field === 'workers' && options.maxWorkers !== undefined
         ? { min: LIMITS.workers.min, max: Math.min(LIMITS.workers.max, options.maxWorkers) }
@@ -141,6 +152,7 @@ export function validateFields(raw: RawFields, options: ValidateOptions): Valida
       dtype: dtype!,
       samples: ints.samples!,
       ...(ints.workers !== undefined ? { workers: ints.workers } : {}),
+      ...(ints.chunk !== undefined ? { chunkSize: ints.chunk } : {}),
     },
   };
 }

@@ -62,7 +62,7 @@ describe('panels in the deck', () => {
     }
   });
 
-  for (const id of ['element-vectorised', 'profile-naive', 'layout', 'pool', 'shared', 'summary-all']) {
+  for (const id of ['element-vectorised', 'profile-naive', 'layout', 'pool-element', 'pool', 'shared', 'summary-all']) {
     it(`runs the ${id} panel in place`, async () => {
       const panel = root.querySelector<BenchPanel>(`#bench-${id}`)!;
       expect(panel).not.toBeNull();

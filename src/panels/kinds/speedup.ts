@@ -9,7 +9,7 @@ import type { PanelKindBehaviour } from '../host.ts';
 import { progressText } from '../progress.ts';
 import { resultsTable } from '../results-table.ts';
 import { clearResults, loadResults, saveResults } from '../storage.ts';
-import { resultFooter } from './matmul.ts';
+import { resultFooter, withChunkSizes } from './matmul.ts';
 
 /** Worker counts of the sweep: 1 … max. Pure. */
 export function workerCounts(max: number): number[] {
@@ -17,24 +17,28 @@ export function workerCounts(max: number): number[] {
 }
 
 export const speedupKind: PanelKindBehaviour<BenchResult[]> = {
-  fields: ['m', 'l', 'n', 'samples', 'workers', 'dtype'],
+  fields: ['m', 'l', 'n', 'samples', 'workers', 'chunk', 'dtype'],
   runLabel: 'Run sweep',
   runnable: true,
   async run(host, { request, signal }) {
     const counts = workerCounts(request.workers ?? 2);
-    const base = { shape: request.shape, dtype: request.dtype, samples: request.samples };
+    const base = {
+      shape: request.shape,
+      dtype: request.dtype,
+      samples: request.samples,
+      ...(request.chunkSize !== undefined ? { chunkSize: request.chunkSize } : {}),
+    };
     const steps = 1 + counts.length;
     const out: BenchResult[] = [];
     host.setStatus(`Step 1 of ${steps}: serial reference ${host.config.reference}`);
     out.push(...(await runBench({ ...base, variants: [host.config.reference] }, { signal, onProgress: (p) => host.setStatus(`Step 1 of ${steps} (serial reference): ${progressText(p)}`) })));
     for (const [i, w] of counts.entries()) {
       signal.throwIfAborted();
-      out.push(
-        ...(await runBench(
-          { ...base, variants: host.config.variants, workers: w },
-          { signal, onProgress: (p) => host.setStatus(`Step ${i + 2} of ${steps}, ${w} worker${w > 1 ? 's' : ''}: ${progressText(p)}`) },
-        )),
+      const results = await runBench(
+        { ...base, variants: host.config.variants, workers: w },
+        { signal, onProgress: (p) => host.setStatus(`Step ${i + 2} of ${steps}, ${w} worker${w > 1 ? 's' : ''}: ${progressText(p)}`) },
       );
+      out.push(...withChunkSizes(results, request.chunkSize));
     }
     return out;
   },
