@@ -232,6 +232,7 @@ export async function runRequest<Ctx>(
         check: v.check,
         extraBytes: v.variant.extraBytes(shape, dtype),
         copiedBytes: v.variant.copiedBytes?.(shape, dtype, workers),
+        chunkSize: v.variant.chunkSize?.(shape, ctx),
       };
     }
   }

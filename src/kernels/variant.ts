@@ -36,4 +36,6 @@ export interface Variant<Ctx = unknown> {
   workersUsed?(ctx: Ctx): number;
   /** Parallel variants: bytes copied between threads per call (structured clone). */
   copiedBytes?(shape: Shape, dtype: Dtype, workers: number): number;
+  /** Per-element parallel variants: elements sent per message with this context. */
+  chunkSize?(shape: Shape, ctx: Ctx): number;
 }

@@ -75,6 +75,7 @@ export const poolElement: Variant<ParallelContext> = {
   extraBytes: ({ m, l, n }, dtype) => 2 * m * n * l * bytesPer(dtype),
   workersUsed: usedWorkers,
   copiedBytes: ({ m, l, n }, dtype) => 2 * m * n * l * bytesPer(dtype),
+  chunkSize: ({ m, n }, ctx) => elementChunkSize(ctx, m * n, usedWorkers(ctx)),
   setup({ A, B, shape, dtype }, ctx): RunOnce {
     const { m, l, n } = shape;
     const Ctor = arrayFor(dtype);
@@ -127,8 +128,10 @@ function sharedVariant(
   description: string,
   tasks: (shape: Shape, ctx: ParallelContext, workers: number) => { start: number; end: number }[],
   call: (w: PoolWorker, token: string, start: number, end: number) => Promise<void>,
+  chunkSize?: Variant<ParallelContext>['chunkSize'],
 ): Variant<ParallelContext> {
   return {
+    ...(chunkSize ? { chunkSize } : {}),
     id,
     description,
     section: '4.2',
@@ -163,6 +166,7 @@ export const sharedElement = sharedVariant(
   'worker pool over SharedArrayBuffers, tasks = ranges of elements written in place',
   ({ m, n }, ctx, workers) => chunkRanges(m * n, elementChunkSize(ctx, m * n, workers)),
   (w, token, start, end) => w.api.sharedElements(token, start, end),
+  ({ m, n }, ctx) => elementChunkSize(ctx, m * n, usedWorkers(ctx)),
 );
 // #endregion shared-element
 

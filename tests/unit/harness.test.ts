@@ -49,6 +49,7 @@ function fake(id: string, clock: Clock, log: string[], o: FakeOptions = {}): Var
     extraBytes: () => o.extraBytes ?? 0,
     workersUsed: o.workers ? () => o.workers! : undefined,
     copiedBytes: o.workers ? (shape: Shape) => shape.m * 8 : undefined,
+    chunkSize: o.workers ? (shape: Shape) => shape.n + 1 : undefined,
     setup(inputs, ctx) {
       expect(ctx.tag).toBe('ctx'); // the context reaches the variant
       if (o.setupThrows) throw new Error(o.setupThrows);
@@ -228,6 +229,7 @@ describe('runRequest', () => {
     expect(m.correct).toBe(true);
     expect(m.workers).toBe(2);
     expect(m.copiedBytes).toBe(3 * 8);
+    expect(m.chunkSize).toBe(request(['p']).shape.n + 1); // the variant's own answer, passed through
     expect(m.medianMs).toBeCloseTo(0.3, 9);
     expect(m.batch * 0.3).toBeGreaterThanOrEqual(0.5);
   });

@@ -5,11 +5,10 @@ import { formatMs, progressText } from '../../src/panels/progress.ts';
 import { browserName, environmentFacts } from '../../src/panels/environment.ts';
 import { collectVisit } from '../../src/panels/kinds/summary.ts';
 import { workerCounts } from '../../src/panels/kinds/speedup.ts';
-import { chunkNotes, withChunkSizes } from '../../src/panels/kinds/matmul.ts';
+import { chunkNotes } from '../../src/panels/kinds/matmul.ts';
 import { gapVerdict, longestGap } from '../../src/panels/kinds/freeze.ts';
 import { splitByRunner } from '../../src/bench/runner.ts';
 import { env, measured } from './series-fixtures.ts';
-import type { FailedResult } from '../../src/bench/protocol.ts';
 
 const attrs = (a: Record<string, string>) => (name: string) => a[name] ?? null;
 
@@ -127,31 +126,14 @@ describe('small pure helpers', () => {
   });
 });
 
-describe('chunk sizes on results', () => {
-  const par = (variant: string, workers: number) => ({ ...measured(variant, [5, 5]), workers });
-  it('stamps the per-element variants with the chunk size used, resolving auto as one chunk per worker', () => {
-    const [naive, element, row, shared] = withChunkSizes([measured('naive', [1]), par('pool-element', 2), par('pool-row', 2), par('shared-element', 3)], undefined);
-    expect(naive).not.toHaveProperty('chunkSize');
-    expect(row).not.toHaveProperty('chunkSize');
-    expect(element).toMatchObject({ chunkSize: 40_000 }); // 200×400 elements over 2 workers
-    expect(shared).toMatchObject({ chunkSize: Math.ceil(80_000 / 3) });
-    expect(withChunkSizes([par('pool-element', 2)], 100)[0]).toMatchObject({ chunkSize: 100 });
-  });
-  it('leaves failed results and already stamped ones alone', () => {
-    const failed: FailedResult = {
-      status: 'error', variant: 'pool-element', m: 200, l: 10, n: 400, dtype: 'f64', workers: 2, env, at: '2026-11-23T21:00:00.000Z',
-      samplesMs: [], medianMs: null, gflops: null, correct: false, error: 'needs a cross-origin-isolated page',
-    };
-    expect(withChunkSizes([failed], 10)[0]).toBe(failed);
-    expect(withChunkSizes([{ ...par('pool-element', 2), chunkSize: 7 }], 10)[0]).toMatchObject({ chunkSize: 7 });
-  });
+describe('chunk-size notes', () => {
+  const par = (variant: string, workers: number, chunkSize: number) => ({ ...measured(variant, [5, 5]), workers, chunkSize });
   it('says how many messages a product took', () => {
-    const stamped = withChunkSizes([par('pool-element', 2), measured('naive', [1])], 100);
-    expect(chunkNotes(stamped)).toEqual(['pool-element 100 elements per message (800 messages per product)']);
-    expect(chunkNotes(withChunkSizes([par('pool-element', 2)], undefined))).toEqual([
+    expect(chunkNotes([par('pool-element', 2, 100), measured('naive', [1])])).toEqual(['pool-element 100 elements per message (800 messages per product)']);
+    expect(chunkNotes([par('pool-element', 2, 40_000)])).toEqual([
       'pool-element 40,000 elements per message (2 messages per product, one per worker)',
     ]);
-    expect(chunkNotes(withChunkSizes([par('pool-element', 2)], 1))).toEqual(['pool-element 1 element per message (80,000 messages per product)']);
+    expect(chunkNotes([par('pool-element', 2, 1)])).toEqual(['pool-element 1 element per message (80,000 messages per product)']);
     expect(chunkNotes([measured('naive', [1])])).toEqual([]);
   });
 });

@@ -59,6 +59,14 @@ describe('parallel variant figures', () => {
     expect(() => elementChunkSize(context({ chunkSize: 0 }), 15, 2)).toThrow(RangeError);
   });
 
+  it('reports the chunk size the per-element variants run with, and only they do', () => {
+    const chunk = (id: string, ctx: ParallelContext) => findParallelVariant(id)!.chunkSize?.({ m: 200, l: 10, n: 400 }, ctx);
+    expect(chunk('pool-element', context())).toBe(40_000); // auto: one chunk per worker
+    expect(chunk('shared-element', context({ workers: 1 }))).toBe(80_000);
+    expect(chunk('pool-element', context({ chunkSize: 100 }))).toBe(100);
+    for (const id of ['pool-row', 'shared-row', 'parallel-wasm']) expect(chunk(id, context())).toBeUndefined();
+  });
+
   it('counts copied bytes: per element both operands, per row B once per worker, shared none', () => {
     const big = { m: 200, l: 100000, n: 400 };
     const copied = (id: string, w: number) => findParallelVariant(id)!.copiedBytes!(big, 'f32', w);

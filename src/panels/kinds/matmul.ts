@@ -1,8 +1,6 @@
 // The common benchmark panel: run variants through runBench, chart the median
 // per variant with its spread, table twin, environment line.
 import type { BenchResult } from '../../bench/protocol.ts';
-import { isChunkedVariant } from '../config.ts';
-import { elementChunkSize, type ParallelContext } from '../../parallel/variants.ts';
 import { runBench } from '../../bench/runner.ts';
 import { renderTimesChart } from '../../charts/render.ts';
 import { deriveSeries, shapeText } from '../../charts/series.ts';
@@ -13,7 +11,7 @@ import { clearResults, loadResults, saveResults } from '../storage.ts';
 import { formatBytes } from '../progress.ts';
 
 export async function runResults(host: PanelHost, { request, signal, onProgress }: RunArgs, variants: readonly string[]): Promise<BenchResult[]> {
-  const results = await runBench(
+  return runBench(
     {
       variants,
       shape: request.shape,
@@ -23,21 +21,6 @@ export async function runResults(host: PanelHost, { request, signal, onProgress 
       ...(request.chunkSize !== undefined ? { chunkSize: request.chunkSize } : {}),
     },
     { signal, onProgress },
-  );
-  return withChunkSizes(results, request.chunkSize);
-}
-
-/**
- * Stamp each per-element result with the chunk size it ran with, so kept
- * results and exports say it; "auto" is resolved by the variants' own rule
- * (elementChunkSize reads nothing of the context but the chunk size).
- */
-export function withChunkSizes(results: readonly BenchResult[], chunkSize: number | undefined): BenchResult[] {
-  const ctx = { chunkSize: chunkSize ?? 'auto' } as Pick<ParallelContext, 'chunkSize'> as ParallelContext;
-  return results.map((r) =>
-    r.status === 'ok' && isChunkedVariant(r.variant) && r.chunkSize === undefined
-      ? { ...r, chunkSize: elementChunkSize(ctx, r.m * r.n, Math.max(1, r.workers)) }
-      : r,
   );
 }
 

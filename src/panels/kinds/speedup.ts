@@ -9,7 +9,7 @@ import type { PanelKindBehaviour } from '../host.ts';
 import { progressText } from '../progress.ts';
 import { resultsTable } from '../results-table.ts';
 import { clearResults, loadResults, saveResults } from '../storage.ts';
-import { resultFooter, withChunkSizes } from './matmul.ts';
+import { resultFooter } from './matmul.ts';
 
 /** Worker counts of the sweep: 1 … max. Pure. */
 export function workerCounts(max: number): number[] {
@@ -38,7 +38,7 @@ export const speedupKind: PanelKindBehaviour<BenchResult[]> = {
         { ...base, variants: host.config.variants, workers: w },
         { signal, onProgress: (p) => host.setStatus(`Step ${i + 2} of ${steps}, ${w} worker${w > 1 ? 's' : ''}: ${progressText(p)}`) },
       );
-      out.push(...withChunkSizes(results, request.chunkSize));
+      out.push(...results);
     }
     return out;
   },
