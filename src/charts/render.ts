@@ -43,10 +43,10 @@ export interface ChartOptions {
   readonly width?: number;
 }
 
-/** Room for the y labels: as much as the longest needs, up to half the chart (long summary labels). */
+/** Room for the y labels: as much as the longest needs, up to 60 % of the chart (long summary labels). */
 function marginFor(labels: readonly string[], width = 560): number {
   const longest = labels.reduce((n, s) => Math.max(n, s.length), 0);
-  return Math.min(Math.max(260, width / 2), 16 + longest * 8.4);
+  return Math.min(Math.max(260, width * 0.6), 16 + longest * 8.4);
 }
 
 /** Plain numbers on the time axis (Plot's default log format prints SI prefixes like "10m"). */
