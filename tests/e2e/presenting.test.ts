@@ -85,6 +85,43 @@ describe('presenting the built deck (vite preview)', () => {
     await page.close();
   });
 
+  it('runs a live panel, and shows its results again after a reload', async () => {
+    const id = 'bench-element-vectorised';
+    const page = await open('');
+    const show = () =>
+      page.evaluate((pid) => {
+        const deck = (window as any).deck;
+        const { h, v } = deck.getIndices(document.getElementById(pid)!.closest('section'));
+        deck.slide(h, v);
+      }, id);
+    const measured = () =>
+      page.waitForFunction(
+        (pid) => {
+          const panel = document.getElementById(pid);
+          return panel !== null && !panel.hasAttribute('aria-busy') && panel.querySelector('.bp-table-box table') !== null;
+        },
+        id,
+        { timeout: 120_000 },
+      );
+    await show();
+    const panel = page.locator(`#${id}`);
+    expect(await panel.locator('.bp-table-box table').count()).toBe(0); // fresh profile: nothing kept yet
+    await panel.locator('[name="samples"]').fill('5');
+    await panel.locator('.bp-run').click();
+    await measured();
+    const table = await panel.locator('.bp-table-box').innerText();
+    expect(table).toMatch(/naive/);
+    expect(table).toMatch(/element-vectorised/);
+    expect(table).toMatch(/✓/);
+
+    await page.reload();
+    await ready(page);
+    await show();
+    await measured();
+    expect(await panel.locator('.bp-table-box').innerText()).toBe(table);
+    await page.close();
+  });
+
   it('logged no errors', () => {
     expect(errors).toEqual([]);
   });
