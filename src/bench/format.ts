@@ -58,7 +58,7 @@ export function alignTable(rows: readonly (readonly string[])[], align: readonly
   );
 }
 
-export const TABLE_HEADER = ['variant', 'median ms', 'p10 ms', 'spread', 'GFLOP/s', 'ok', 'speedup', 'batch', 'cold ms'] as const;
+export const TABLE_HEADER = ['variant', 'workers', 'median ms', 'p10 ms', 'spread', 'GFLOP/s', 'ok', 'speedup', 'batch', 'cold ms'] as const;
 
 /**
  * The readable table of `npm run bench`: one row per requested variant, in order.
@@ -74,6 +74,7 @@ export function formatTable(results: readonly BenchResult[]): string {
       const speedup = base ? base.medianMs / r.medianMs : NaN;
       rows.push([
         r.variant,
+        String(r.workers),
         formatMs(r.medianMs),
         formatMs(r.stats.p10Ms),
         formatSpread(r),
@@ -90,11 +91,11 @@ export function formatTable(results: readonly BenchResult[]): string {
         );
       }
     } else {
-      rows.push([r.variant, '—', '—', '—', '—', '✗', '—', '—', '—']);
+      rows.push([r.variant, String(r.workers), '—', '—', '—', '—', '✗', '—', '—', '—']);
       failures.push(`${r.variant}: not run: ${r.error}`);
     }
   }
-  const lines = alignTable(rows, ['left', 'right', 'right', 'left', 'right', 'left', 'right', 'right', 'right']);
+  const lines = alignTable(rows, ['left', 'right', 'right', 'right', 'left', 'right', 'left', 'right', 'right', 'right']);
   return [...lines, ...failures].join('\n');
 }
 

@@ -93,7 +93,8 @@ describe('formatTable', () => {
   const lines = text.split('\n');
 
   it('has a header and one row per result, in order', () => {
-    expect(lines[0]).toMatch(/^variant\s+median ms\s+p10 ms\s+spread\s+GFLOP\/s\s+ok\s+speedup/);
+    expect(lines[0]).toMatch(/^variant\s+workers\s+median ms\s+p10 ms\s+spread\s+GFLOP\/s\s+ok\s+speedup/);
+    expect(lines[1]).toMatch(/^naive\s+1\s/); // the workers a result says it used
     expect(lines[1]).toMatch(/^naive\s/);
     expect(lines[2]).toMatch(/^wasm-simd\s/);
     expect(lines[3]).toMatch(/^nope\s/);
