@@ -8,7 +8,7 @@ import { arrayFor, type Dtype, type FloatArray, type Shape } from '../src/kernel
 import { NOT_ATTACHED } from '../src/parallel/attach.ts';
 import { raceLoop, RACE_SLOTS, type RaceLoopRecord, type RaceLoopSpec } from '../src/parallel/race-kernels.ts';
 import { sharedCopy } from '../src/parallel/shared-arrays.ts';
-import { elementsInto, packedDots, ROW_BLOCK, rowsInto } from '../src/parallel/tasks.ts';
+import { elementsInto, packedDots, rowsInto } from '../src/parallel/tasks.ts';
 import type { WasmLayout } from '../src/parallel/wasm-layout.ts';
 import initParallelWasm from '../src/wasm/build/parallel.wasm?init';
 
@@ -76,7 +76,7 @@ const api = {
   /** pool-row: a block of rows of A (and all of B) arrived by copy; returns that block of C. */
   rowChunk(aRows: FloatArray, B: FloatArray, shape: Shape): FloatArray {
     const out = new (arrayFor(aRows instanceof Float32Array ? 'f32' : 'f64'))(shape.m * shape.n);
-    rowsInto(aRows, B, out, shape, 0, shape.m, accumulator(ROW_BLOCK * shape.n));
+    rowsInto(aRows, B, out, shape, 0, shape.m, accumulator(shape.n));
     return Comlink.transfer(out, [out.buffer]);
   },
 
@@ -87,7 +87,7 @@ const api = {
 
   sharedRows(token: string, r0: number, r1: number): void {
     const { A, B, C, shape } = operands(token);
-    rowsInto(A, B, C, shape, r0, r1, accumulator(ROW_BLOCK * shape.n));
+    rowsInto(A, B, C, shape, r0, r1, accumulator(shape.n));
   },
 
   sharedElements(token: string, e0: number, e1: number): void {

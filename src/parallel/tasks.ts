@@ -66,15 +66,10 @@ export function packElements(
 }
 
 // #region shared-row
-/** Rows of C done together: each row of B, once loaded, serves ROW_BLOCK rows of C. */
-export const ROW_BLOCK = 4;
-
 /**
  * Rows [r0, r1) of C = A·B, written in place (shared-row and pool-row use it).
  * i-k-j order: every inner loop walks a row of B and a row of C contiguously.
- * Rows go ROW_BLOCK at a time so B streams from memory once per block, not once
- * per row: with two workers, memory bandwidth is shared too.
- * `acc` (length ≥ ROW_BLOCK·n) accumulates in float64; each row is stored once.
+ * `acc` (length ≥ n) accumulates in float64, then the row is stored once.
  */
 export function rowsInto(
   A: FloatArray,
@@ -85,23 +80,16 @@ export function rowsInto(
   r1: number,
   acc: Float64Array,
 ): void {
-  if (acc.length < ROW_BLOCK * n) throw new RangeError(`rowsInto needs ${ROW_BLOCK * n} accumulators, got ${acc.length}`);
-  for (let i0 = r0; i0 < r1; i0 += ROW_BLOCK) {
-    const rows = Math.min(ROW_BLOCK, r1 - i0);
-    acc.fill(0, 0, rows * n);
+  for (let i = r0; i < r1; i++) {
+    acc.fill(0, 0, n);
+    const ai = i * l;
     for (let k = 0; k < l; k++) {
+      const aik = A[ai + k];
       const bk = k * n;
-      for (let r = 0; r < rows; r++) {
-        const aik = A[(i0 + r) * l + k];
-        const off = r * n;
-        for (let j = 0; j < n; j++) acc[off + j] += aik * B[bk + j];
-      }
+      for (let j = 0; j < n; j++) acc[j] += aik * B[bk + j];
     }
-    for (let r = 0; r < rows; r++) {
-      const ci = (i0 + r) * n;
-      const off = r * n;
-      for (let j = 0; j < n; j++) C[ci + j] = acc[off + j];
-    }
+    const ci = i * n;
+    for (let j = 0; j < n; j++) C[ci + j] = acc[j];
   }
 }
 // #endregion shared-row
