@@ -91,15 +91,19 @@ export function deriveSeries(results: readonly BenchResult[], options: SeriesOpt
     if (mix.dtype) parts.push(r.dtype);
     if (mix.multiWorker.has(r.variant)) parts.push(`${r.workers} worker${r.workers > 1 ? 's' : ''}`);
     const base = baselineFor.get(`${shapeText(r)}|${r.dtype}`) ?? null;
+    const common = {
+      key: rowKey(r),
+      variant: r.variant,
+      label: parts.join(' · '),
+      shape: shapeText(r),
+      dtype: r.dtype,
+      workers: r.workers,
+      at: r.at,
+    };
     if (isMeasured(r)) {
       const speedup = base && base.medianMs > 0 && r.medianMs > 0 ? base.medianMs / r.medianMs : null;
       return {
-        key: rowKey(r),
-        variant: r.variant,
-        label: parts.join(' · '),
-        shape: shapeText(r),
-        dtype: r.dtype,
-        workers: r.workers,
+        ...common,
         status: 'ok',
         medianMs: r.medianMs,
         lowMs: r.stats.p10Ms,
@@ -112,16 +116,10 @@ export function deriveSeries(results: readonly BenchResult[], options: SeriesOpt
         coldMs: r.coldMs,
         noisy: r.stats.noisy,
         error: null,
-        at: r.at,
       };
     }
     return {
-      key: rowKey(r),
-      variant: r.variant,
-      label: parts.join(' · '),
-      shape: shapeText(r),
-      dtype: r.dtype,
-      workers: r.workers,
+      ...common,
       status: 'error',
       medianMs: null,
       lowMs: null,
@@ -134,7 +132,6 @@ export function deriveSeries(results: readonly BenchResult[], options: SeriesOpt
       coldMs: null,
       noisy: false,
       error: r.error,
-      at: r.at,
     };
   });
   const measured = rows.filter((r) => r.status === 'ok');

@@ -1,10 +1,9 @@
 // The real deck rendered in the test page (reveal.js embedded at 1280×720).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RevealApi } from 'reveal.js';
-import { buildDeck } from '../../src/deck/build.ts';
+import { mountDeck } from './mount-deck.ts';
 import { lectureToc } from '../../src/toc/tree.ts';
 import { entryAt } from '../../src/toc/toc.ts';
-import { lectureSlides } from '../../slides/index.ts';
 
 const consoleErrors: string[] = [];
 let deck: RevealApi;
@@ -18,16 +17,7 @@ beforeAll(async () => {
   };
   window.addEventListener('error', (e) => consoleErrors.push(String(e.message)));
   window.addEventListener('unhandledrejection', (e) => consoleErrors.push(String(e.reason)));
-  document.body.style.margin = '0';
-  root = document.createElement('div');
-  root.className = 'reveal';
-  root.style.cssText = 'width:1280px;height:720px;position:relative';
-  document.body.append(root);
-  deck = await buildDeck(root, {
-    toc: lectureToc,
-    slides: lectureSlides,
-    config: { embedded: true, hash: false, transition: 'none', fragments: false },
-  });
+  ({ deck, root } = await mountDeck());
   await document.fonts.ready;
 });
 

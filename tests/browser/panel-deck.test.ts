@@ -5,8 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { page } from 'vitest/browser';
 import type { RevealApi } from 'reveal.js';
-import { buildDeck } from '../../src/deck/build.ts';
-import { lectureToc } from '../../src/toc/tree.ts';
+import { mountDeck } from './mount-deck.ts';
 import { lectureSlides } from '../../slides/index.ts';
 import '../../src/panels/register.ts';
 import { knownVariant } from '../../src/panels/memory-guard.ts';
@@ -19,16 +18,7 @@ let root: HTMLElement;
 
 beforeAll(async () => {
   localStorage.clear();
-  document.body.style.margin = '0';
-  root = document.createElement('div');
-  root.className = 'reveal';
-  root.style.cssText = 'width:1280px;height:720px;position:relative';
-  document.body.append(root);
-  deck = await buildDeck(root, {
-    toc: lectureToc,
-    slides: lectureSlides,
-    config: { embedded: true, hash: false, transition: 'none', fragments: false },
-  });
+  ({ deck, root } = await mountDeck());
   await warmPlot();
 });
 
