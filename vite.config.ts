@@ -12,6 +12,19 @@ const crossOriginIsolation = {
   'Cross-Origin-Resource-Policy': 'same-origin',
 };
 
+/**
+ * Launch options whose browser path is looked up only when a browser is launched:
+ * this config also serves `npm start` and `npm run build`, which need no browser.
+ */
+function browserLaunch(args: string[]): { readonly executablePath: string; readonly args: string[] } {
+  return {
+    get executablePath() {
+      return chromiumPath();
+    },
+    args,
+  };
+}
+
 export default defineConfig({
   base: './',
   // Build only: sw.js adds the isolation headers on static hosts and precaches the deck for offline use.
@@ -40,7 +53,7 @@ export default defineConfig({
             enabled: true,
             headless: true,
             viewport: { width: 1280, height: 720 },
-            provider: playwright({ launchOptions: { executablePath: chromiumPath(), args: chromiumArgs } }),
+            provider: playwright({ launchOptions: browserLaunch(chromiumArgs) }),
             instances: [{ browser: 'chromium' }],
           },
         },

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import type { BenchRequest, BenchResult, Progress } from '../bench/protocol.ts';
 import { formatEnvironment, formatRunHeader, formatTable } from '../bench/format.ts';
 import { parseArgs, USAGE, type CliArgs } from './args.ts';
-import { chromiumArgs, chromiumPath } from './chromium.ts';
+import { BrowserNotFoundError, chromiumArgs, chromiumPath, findBrowserHere } from './chromium.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const PAGE = 'src/cli/bench-page.html';
@@ -124,6 +124,9 @@ async function main(argv: readonly string[]): Promise<number> {
       return 0;
     }
     case 'run': {
+      // Before Vite starts: a missing browser is said in one message, within a second.
+      const browser = findBrowserHere();
+      if (!browser.found) throw new BrowserNotFoundError(browser.message);
       const results = await runInBrowser(args);
       if (args.json) {
         // Failed results carry their reason under `error`; the schema stays flat.
@@ -141,6 +144,10 @@ async function main(argv: readonly string[]): Promise<number> {
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (e: unknown) => {
+    if (e instanceof BrowserNotFoundError) {
+      log(`bench: ${e.message}`);
+      process.exit(1);
+    }
     log(`bench: internal failure: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
     process.exit(1);
   },
