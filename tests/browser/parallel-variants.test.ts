@@ -68,12 +68,20 @@ describe('parallel variants', () => {
 
   it('keep working after a cancel in the middle of a run', async () => {
     const controller = new AbortController();
-    const shape = { m: 40, l: 3000, n: 40 };
-    const run = runParallel({ variants: ['shared-element'], shape, dtype: 'f64', samples: 50, workers: 2 }, { pool, signal: controller.signal }).then(
+    let sampling!: () => void;
+    const started = new Promise<void>((resolve) => (sampling = resolve));
+    // Cancel once the run says its first sample started, not after a fixed time: on a
+    // fast machine a timed wait let the run finish first. 200 samples of a product that
+    // takes milliseconds cannot all be done before the abort lands.
+    const shape = { m: 60, l: 3000, n: 60 };
+    const run = runParallel(
+      { variants: ['shared-element'], shape, dtype: 'f64', samples: 200, workers: 2 },
+      { pool, signal: controller.signal, onProgress: (p) => p.phase === 'sample' && sampling() },
+    ).then(
       () => 'finished',
       (e: unknown) => e,
     );
-    await new Promise((r) => setTimeout(r, 300));
+    await started;
     const t0 = performance.now();
     controller.abort();
     expect(await run).toMatchObject({ name: 'AbortError' });
