@@ -23,9 +23,17 @@ export interface PoolWorker {
 
 interface Slot extends PoolWorker {
   inFlight: number;
-  /** Rejects every pending call when the worker is terminated (a terminated worker never answers). */
+  /**
+   * Rejecters of the calls in flight. A terminated worker never answers, so kill()
+   * rejects them; a call that settles removes its own. (Racing every call against a
+   * shared "dead" promise instead left one reaction per call on a promise that
+   * never settles while the worker lives: a leak of every call's closure.)
+   */
+  readonly pending: Set<(reason: Error) => void>;
+  /** Rejects every pending call and terminates the worker. */
   kill(reason: Error): void;
-  readonly dead: Promise<never>;
+  /** Runs `fn` against this worker; rejects when the worker is killed first. */
+  guard<R>(fn: () => Promise<R>): Promise<R>;
 }
 
 let liveCount = 0;
@@ -58,27 +66,33 @@ function spawn(slot: number): Slot {
   const worker = new Worker(new URL('../../workers/pool.worker.ts', import.meta.url), { type: 'module', name: `pool-${slot}` });
   liveCount++;
   const api = Comlink.wrap<PoolWorkerApi>(worker);
-  let kill!: (reason: Error) => void;
-  const dead = new Promise<never>((_, reject) => {
-    kill = reject;
-  });
-  dead.catch(() => {}); // nobody may be waiting when the worker goes
   let alive = true;
+  let death: Error | null = null;
+  const pending = new Set<(reason: Error) => void>();
   const s: Slot = {
     slot,
     worker,
     api,
     attached: new Map(),
     inFlight: 0,
-    dead,
+    pending,
     kill(reason) {
       if (!alive) return;
       alive = false;
+      death = reason;
       // Release first: the proxy's RELEASE message is harmless once the worker is gone.
       api[Comlink.releaseProxy]();
       worker.terminate();
       liveCount--;
-      kill(reason);
+      for (const reject of pending) reject(reason);
+      pending.clear();
+    },
+    guard<R>(fn: () => Promise<R>): Promise<R> {
+      if (death) return Promise.reject(death);
+      return new Promise<R>((resolve, reject) => {
+        pending.add(reject);
+        fn().then(resolve, reject).finally(() => pending.delete(reject));
+      });
     },
   };
   // A worker whose script fails to load never answers: fail its calls instead of hanging.
@@ -140,7 +154,7 @@ export class WorkerPool {
     if (this.#slots[s.slot] !== s) throw new PoolCancelledError('this worker was replaced (cancel or resize)');
     s.inFlight++;
     try {
-      return await Promise.race([fn(s), s.dead]);
+      return await s.guard(() => fn(s));
     } finally {
       s.inFlight--;
     }
@@ -206,7 +220,7 @@ export class WorkerPool {
   }
 
   async #ready(s: Slot): Promise<void> {
-    await Promise.race([s.api.ping(), s.dead]);
+    await s.guard(() => s.api.ping());
   }
 
   #assertUsable(): void {

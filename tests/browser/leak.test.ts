@@ -1,0 +1,77 @@
+// Pressing Run again and again must not grow the page: after a garbage collection
+// the heap, the event listeners and the live workers stay flat. (Each pool call
+// once left a closure on a promise that never settles, ~800 KB per run of the
+// pool-element panel; each serial run left a progress port and its listener.)
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cdp } from 'vitest/browser';
+import type { RevealApi } from 'reveal.js';
+import { mountDeck } from './mount-deck.ts';
+import '../../src/panels/register.ts';
+import { warmPlot } from '../../src/charts/render.ts';
+import { liveWorkerCount } from '../../src/pool/pool.ts';
+
+let deck: RevealApi;
+let root: HTMLElement;
+
+beforeAll(async () => {
+  localStorage.clear();
+  ({ deck, root } = await mountDeck());
+  await warmPlot();
+});
+
+afterAll(() => deck?.destroy());
+
+async function until(cond: () => boolean, timeoutMs: number, what: string): Promise<void> {
+  const t0 = performance.now();
+  while (!cond()) {
+    if (performance.now() - t0 > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+interface Counters {
+  readonly heap: number;
+  readonly listeners: number;
+  readonly workers: number;
+}
+
+async function settle(): Promise<Counters> {
+  const session = cdp();
+  // Let the last messages and timers of the run drain before collecting.
+  await new Promise((r) => setTimeout(r, 200));
+  await session.send('HeapProfiler.enable');
+  for (let i = 0; i < 3; i++) await session.send('HeapProfiler.collectGarbage');
+  const heap = (await session.send('Runtime.getHeapUsage')) as { usedSize: number };
+  const dom = (await session.send('Memory.getDOMCounters')) as { jsEventListeners: number };
+  return { heap: heap.usedSize, listeners: dom.jsEventListeners, workers: liveWorkerCount() };
+}
+
+async function runPanel(id: string): Promise<void> {
+  const panel = root.querySelector<HTMLElement>(`#bench-${id}`);
+  if (!panel) throw new Error(`no panel ${id}`);
+  const { h, v } = deck.getIndices(panel.closest('section')!);
+  deck.slide(h, v);
+  panel.querySelector<HTMLButtonElement>('button.bp-run')!.click();
+  await until(() => panel.getAttribute('aria-busy') === 'true', 5_000, `${id} busy`);
+  await until(() => panel.getAttribute('aria-busy') !== 'true', 60_000, `${id} done`);
+  expect(panel.textContent).toMatch(/✓ correct/);
+  expect(panel.textContent).not.toMatch(/✗ WRONG/);
+}
+
+describe('repeated runs', () => {
+  // The pool-element panel of 4.1 makes hundreds of pool calls per run; the
+  // element-vectorised panel of 3.1 is a serial run with progress messages.
+  for (const [id, runs] of [['pool-element', 12], ['element-vectorised', 8]] as const) {
+    it(`${runs} runs of the ${id} panel keep heap, listeners and workers flat`, async () => {
+      await runPanel(id); // the first run may allocate for good (workers, wasm, Plot)
+      const first = await settle();
+      for (let i = 1; i < runs; i++) await runPanel(id);
+      const last = await settle();
+      const growth = (last.heap - first.heap) / first.heap;
+      console.log(`${id}: heap ${(first.heap / 2 ** 20).toFixed(1)} → ${(last.heap / 2 ** 20).toFixed(1)} MiB (${(growth * 100).toFixed(1)} %), listeners ${first.listeners} → ${last.listeners}, workers ${first.workers} → ${last.workers}`);
+      expect(growth).toBeLessThan(0.1);
+      expect(last.listeners).toBeLessThanOrEqual(first.listeners + 2);
+      expect(last.workers).toBe(first.workers);
+    }, 240_000);
+  }
+});
