@@ -59,6 +59,22 @@ export default defineConfig({
         },
       },
       {
+        // The 'browser' project with WebGPU on: headless Chromium then offers SwiftShader (CPU), correct but slow.
+        extends: true,
+        test: {
+          name: 'browser-gpu',
+          include: ['tests/browser-gpu/**/*.test.ts'],
+          testTimeout: 60_000,
+          browser: {
+            enabled: true,
+            headless: true,
+            viewport: { width: 1280, height: 720 },
+            provider: playwright({ launchOptions: browserLaunch([...chromiumArgs, '--enable-unsafe-webgpu']) }),
+            instances: [{ browser: 'chromium' }],
+          },
+        },
+      },
+      {
         // Node-side end-to-end: build, serve without headers, load in Chromium, go offline.
         extends: true,
         test: {

@@ -4,7 +4,7 @@
 import * as Comlink from 'comlink';
 import type { BenchApi } from './worker-api.ts';
 
-export function exposeBenchApi(api: BenchApi): void {
+export function exposeBenchApi<Api extends BenchApi>(api: Api): void {
   Comlink.expose({
     ...api,
     async run(...[request, onProgress]: Parameters<BenchApi['run']>) {
@@ -14,5 +14,5 @@ export function exposeBenchApi(api: BenchApi): void {
         (onProgress as Partial<Comlink.Remote<unknown>> | undefined)?.[Comlink.releaseProxy]?.();
       }
     },
-  } satisfies BenchApi);
+  } satisfies Api);
 }

@@ -38,4 +38,10 @@ export interface Variant<Ctx = unknown> {
   copiedBytes?(shape: Shape, dtype: Dtype, workers: number): number;
   /** Per-element parallel variants: elements sent per message with this context. */
   chunkSize?(shape: Shape, ctx: Ctx): number;
+  /**
+   * GPU variants: what the most recent timed call measured besides its wall time:
+   * the kernel alone from timestamp-query (undefined when the device has none) and
+   * the bytes uploaded and read back. Undefined before the first call.
+   */
+  lastTiming?(): { readonly kernelMs?: number; readonly bytesMoved: number } | undefined;
 }
