@@ -2,6 +2,8 @@ import { defineConfig } from 'vitest/config';
 import { playwright } from '@vitest/browser-playwright';
 import { chromiumArgs, chromiumPath } from './src/cli/chromium.ts';
 import { coiServiceWorker } from './src/build/coi-sw-plugin.ts';
+import { profiledKernels } from './src/build/profile-plugin.ts';
+import { CONTENT_SECURITY_POLICY, DEV_CONTENT_SECURITY_POLICY } from './src/build/csp.ts';
 
 // SharedArrayBuffer and the 5 µs timer need a cross-origin-isolated page.
 // Dev server, preview and the Vitest browser server all send these headers;
@@ -28,20 +30,26 @@ function browserLaunch(args: string[]): { readonly executablePath: string; reado
 export default defineConfig({
   base: './',
   // Build only: sw.js adds the isolation headers on static hosts and precaches the deck for offline use.
-  plugins: [coiServiceWorker()],
-  server: { headers: crossOriginIsolation },
-  preview: { headers: crossOriginIsolation },
-  worker: { format: 'es' },
+  // profiledKernels: the line profiler's instrumented kernels, made at build time (no eval in the page).
+  plugins: [profiledKernels(), coiServiceWorker()],
+  // The strict policy for preview; dev relaxes style-src only (see src/build/csp.ts).
+  // Vitest serves its own runner pages from this server config (inline scripts):
+  // under Vitest the page tests do not get a policy; tests/e2e/csp.test.ts checks the build under it.
+  server: { headers: process.env.VITEST ? crossOriginIsolation : { ...crossOriginIsolation, 'Content-Security-Policy': DEV_CONTENT_SECURITY_POLICY } },
+  preview: { headers: { ...crossOriginIsolation, 'Content-Security-Policy': CONTENT_SECURITY_POLICY } },
+  // Worker bundles have their own plugin list in a build: the profile worker imports an instrumented kernel.
+  worker: { format: 'es', plugins: () => [profiledKernels()] },
   // Pre-bundled up front: discovering them mid-run makes Vite reload the page (or a test).
   optimizeDeps: {
-    include: ['@observablehq/plot', 'comlink', 'reveal.js', 'reveal.js/plugin/highlight', 'reveal.js/plugin/notes', 'katex/contrib/auto-render'],
+    include: ['@observablehq/plot', 'comlink', 'reveal.js', 'katex/contrib/auto-render'],
   },
-  build: { target: 'es2022', chunkSizeWarningLimit: 2000 },
+  // Two pages: the deck, and the speaker view its `S` key opens.
+  build: { target: 'es2022', chunkSizeWarningLimit: 2000, rolldownOptions: { input: { main: 'index.html', speaker: 'speaker.html' } } },
   test: {
     projects: [
       {
         extends: true,
-        test: { name: 'unit', environment: 'node', include: ['tests/unit/**/*.test.ts'] },
+        test: { name: 'unit', environment: 'node', include: ['tests/unit/**/*.test.ts'], execArgv: ['--experimental-wasm-relaxed-simd'] },
       },
       {
         extends: true,

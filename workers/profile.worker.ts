@@ -1,32 +1,20 @@
 // Adapts the line profiler and the naive kernel to messages. No logic of its
-// own: instrumentation is src/profile/, the kernel is H1's naive.ts, the data
-// and the check are the harness's.
-import naiveSource from '../src/kernels/naive.ts?raw';
-import { matMul, matMulElem } from '../src/kernels/naive.ts';
+// own: the instrumented kernel is made at build time from the region the slide
+// shows (src/build/profile-plugin.ts, so no code is compiled from a string here),
+// the kernel is src/kernels/naive.ts, the data and the check are the harness's.
+import * as profiledNaive from '../src/kernels/naive.ts?region=naive&profile';
+import { matMul } from '../src/kernels/naive.ts';
 import { generateInputs } from '../src/data/generate.ts';
 import { referenceProduct } from '../src/data/reference.ts';
 import { checkResult } from '../src/check/allclose.ts';
 import { arrayFor } from '../src/kernels/types.ts';
 import { probeEnvironment } from '../src/bench/environment.ts';
-import { compile, extractRegion, instrument, profileRows, type Instrumented } from '../src/profile/instrument.ts';
+import { profileRows } from '../src/profile/instrument.ts';
 import { calibrateProbe } from '../src/profile/calibrate.ts';
 import type { ProfileJob, ProfileMessage } from '../src/profile/protocol.ts';
 
 const post = (m: ProfileMessage) => postMessage(m);
 const now = () => performance.now();
-
-/** The region shown on the slide; if it cannot be compiled, the running function's own text. */
-function instrumented(): { inst: Instrumented; note: string | null } {
-  try {
-    const region = extractRegion(naiveSource, 'naive');
-    const inst = instrument(region.text, region.firstLine);
-    compile(inst, now); // throws a SyntaxError if the type stripping missed something
-    return { inst, note: null };
-  } catch (e) {
-    const js = `${matMulElem.toString()}\n\n${matMul.toString()}`;
-    return { inst: instrument(js, 1), note: `shown source not instrumentable (${e instanceof Error ? e.message : e}); profiled the compiled function text` };
-  }
-}
 
 function profile(job: Extract<ProfileJob, { type: 'profile' }>): void {
   const { shape, dtype, calls, seed } = job;
@@ -40,12 +28,12 @@ function profile(job: Extract<ProfileJob, { type: 'profile' }>): void {
   for (let c = 0; c < plainCalls; c++) matMul(A, B, C, shape);
   const plainMsPerCall = (now() - t0) / plainCalls;
 
-  const { inst, note } = instrumented();
-  const mod = compile(inst, now);
-  const run = mod.functions.matMul as unknown as typeof matMul;
+  const hits = new Float64Array(profiledNaive.probeCount);
+  const time = new Float64Array(profiledNaive.probeCount);
+  const run = profiledNaive.create(now, hits, time).matMul as unknown as typeof matMul;
   run(A, B, C, shape); // warm-up: JIT the instrumented code before counting
-  mod.hits.fill(0);
-  mod.time.fill(0);
+  hits.fill(0);
+  time.fill(0);
   t0 = now();
   for (let c = 0; c < calls; c++) {
     run(A, B, C, shape);
@@ -58,14 +46,13 @@ function profile(job: Extract<ProfileJob, { type: 'profile' }>): void {
     shape,
     dtype,
     calls,
-    rows: profileRows(inst, mod.hits, mod.time),
+    rows: profileRows(profiledNaive, hits, time),
     instrumentedMsPerCall,
     plainMsPerCall,
     probeNsPerHit: calibrateProbe(now),
     correct,
     env: probeEnvironment(now),
     at: new Date().toISOString(),
-    sourceNote: note,
   });
 }
 

@@ -24,9 +24,23 @@ let warmed: Promise<void> | null = null;
  */
 export function warmPlot(doc: Document = document): Promise<void> {
   warmed ??= loadPlot().then((Plot) => {
-    Plot.plot({ document: doc, width: 200, height: 100, x: { type: 'log' }, y: { domain: ['a'] }, marks: [Plot.ruleY([{ y: 'a', x1: 1, x2: 2 }], { y: 'y', x1: 'x1', x2: 'x2' }), Plot.dot([{ y: 'a', x: 1 }], { y: 'y', x: 'x' }), Plot.text([{ y: 'a', x: 1 }], { y: 'y', x: 'x', text: () => 'a' })] });
+    drawPlot(Plot, { document: doc, width: 200, height: 100, x: { type: 'log' }, y: { domain: ['a'] }, marks: [Plot.ruleY([{ y: 'a', x1: 1, x2: 2 }], { y: 'y', x1: 'x1', x2: 'x2' }), Plot.dot([{ y: 'a', x: 1 }], { y: 'y', x: 'x' }), Plot.text([{ y: 'a', x: 1 }], { y: 'y', x: 'x', text: () => 'a' })] });
   });
   return warmed;
+}
+
+/** The class Plot's charts get; panel.css styles it (Plot's own rules, as a stylesheet). */
+export const PLOT_CLASS = 'bp-plot';
+
+/**
+ * Plot.plot without the <style> element Plot puts in every chart: a strict
+ * Content-Security-Policy (style-src 'self') blocks inline styles, so the same
+ * rules live in panel.css under PLOT_CLASS. Removed before the chart is in the page.
+ */
+export function drawPlot(Plot: PlotModule, options: Parameters<PlotModule['plot']>[0]): ReturnType<PlotModule['plot']> {
+  const chart = Plot.plot({ ...options, className: PLOT_CLASS });
+  for (const style of chart.querySelectorAll('style')) style.remove();
+  return chart;
 }
 
 /** Colours chosen to read on both light and dark slide themes. */
@@ -69,7 +83,7 @@ export async function renderTimesChart(series: ChartSeries, options: ChartOption
   const rows = series.measured;
   const labels = rows.map((r) => r.label);
   const color = (r: ResultRow) => (r.correct ? COLORS.ok : COLORS.wrong);
-  return Plot.plot({
+  return drawPlot(Plot, {
     document: options.document,
     width: options.width ?? 560,
     // Long lists (layouts × types) get tighter rows so the chart fits a slide.
@@ -118,7 +132,7 @@ export async function renderSpeedupChart(points: readonly SpeedupPoint[], option
   const maxSpeedup = Math.max(maxWorkers, ...points.map((p) => p.speedup));
   const ideal = Array.from({ length: maxWorkers }, (_, i) => ({ workers: i + 1, speedup: i + 1 }));
   const variants = [...new Set(points.map((p) => p.variant))];
-  return Plot.plot({
+  return drawPlot(Plot, {
     document: options.document,
     width: options.width ?? 560,
     height: 300,
@@ -157,7 +171,7 @@ export async function renderWarmupChart(rows: readonly WarmupRow[], options: Cha
     { label: r.label, which: 'first call', ms: r.coldMs },
     { label: r.label, which: 'warmed median', ms: r.medianMs },
   ]);
-  return Plot.plot({
+  return drawPlot(Plot, {
     document: options.document,
     width: options.width ?? 560,
     height: 84 + rows.length * 48,
@@ -197,7 +211,7 @@ export async function renderBars(
   if (data.length === 0) return null;
   const Plot = await loadPlot();
   const fmt = options.format ?? ((v: number) => sig(v));
-  return Plot.plot({
+  return drawPlot(Plot, {
     document: options.document,
     width: options.width ?? 560,
     height: 64 + data.length * 34,

@@ -1,12 +1,12 @@
 // Assemble the Reveal DOM from the TOC tree and the slide modules, then start
 // reveal.js with its presenting plugins. The only module that imports reveal.js.
 import Reveal, { type RevealApi, type RevealConfig } from 'reveal.js';
-import Notes from 'reveal.js/plugin/notes';
 import 'reveal.js/reveal.css';
 import 'reveal.js/theme/white.css';
-import 'reveal.js/plugin/highlight/monokai.css';
 import './deck.css';
 import { LocalKaTeX } from './katex-plugin.ts';
+import { SpeakerView } from './speaker-plugin.ts';
+import { adoptInjectedStyles } from './adopt-styles.ts';
 import { deckHtml, deckModel } from './model.ts';
 import type { SlideSpec } from './slide.ts';
 import type { Toc } from '../toc/toc.ts';
@@ -17,8 +17,6 @@ export interface DeckOptions {
   readonly slides: readonly SlideSpec[];
   /** Extra reveal.js config (tests pass `embedded: true`, `hash: false`). */
   readonly config?: RevealConfig;
-  /** Load the Highlight plugin after start-up (it is large); default true. */
-  readonly highlight?: boolean;
 }
 
 /** Fill `root` (a `.reveal` element) with the lecture and start reveal.js. */
@@ -32,6 +30,7 @@ export async function buildDeck(root: HTMLElement, opts: DeckOptions): Promise<R
   slidesEl.innerHTML = deckHtml(deckModel(opts.toc, opts.slides));
   mountMatmulAnimations(slidesEl);
 
+  adoptInjectedStyles(document);
   const deck = new Reveal(root, {
     hash: true,
     width: 1280,
@@ -43,15 +42,9 @@ export async function buildDeck(root: HTMLElement, opts: DeckOptions): Promise<R
     controlsLayout: 'edges',
     transition: 'slide',
     pdfSeparateFragments: false,
-    plugins: [Notes, LocalKaTeX],
+    plugins: [SpeakerView, LocalKaTeX],
     ...opts.config,
   });
   await deck.initialize();
-
-  if (opts.highlight !== false) {
-    // highlight.js is two thirds of the JS: fetch it once the first slide shows.
-    const { default: Highlight } = await import('reveal.js/plugin/highlight');
-    deck.registerPlugin(Highlight());
-  }
   return deck;
 }

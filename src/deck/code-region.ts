@@ -1,6 +1,8 @@
 // Cut a named region out of a source file so slides show the code that runs.
 // Regions are marked `// #region NAME` … `// #endregion NAME` (an anonymous
 // `// #endregion` also closes the innermost open region). Pure: strings in, strings out.
+import { escapeHtml } from './escape.ts';
+import { highlightCode, type CodeLang } from './highlight.ts';
 
 const OPEN = /^\s*\/\/\s*#region\s+(\S+)/;
 const CLOSE = /^\s*\/\/\s*#endregion(?:\s+(\S+))?/;
@@ -50,9 +52,7 @@ export function dedent(lines: readonly string[]): string {
   return kept.map((l) => l.slice(cut)).join('\n');
 }
 
-export function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
+export { escapeHtml };
 
 export interface CodeRef {
   /** The file's text (a Vite `?raw` import). */
@@ -61,9 +61,8 @@ export interface CodeRef {
   readonly file: string;
   /** Region name; omit to show the whole module. */
   readonly region?: string;
-  readonly lang?: 'typescript' | 'javascript';
-  /** reveal.js Highlight line steps, e.g. "1-3|5". */
-  readonly lines?: string;
+  /** Default: WGSL for .wgsl files, TypeScript (and AssemblyScript) otherwise. */
+  readonly lang?: CodeLang;
 }
 
 /** HTML for a code block, or a visible error box when the region is missing. */
@@ -72,12 +71,13 @@ export function codeBlockHtml(ref: CodeRef): string {
   if (code === null) {
     return `<div class="region-error" role="alert">source region ${escapeHtml(ref.region ?? '')} not found in ${escapeHtml(ref.file)}</div>`;
   }
-  const lang = ref.lang ?? 'typescript';
-  const steps = ref.lines ? ` data-line-numbers="${escapeHtml(ref.lines)}"` : '';
+  const lang = ref.lang ?? (ref.file.endsWith('.wgsl') ? 'wgsl' : 'typescript');
   const caption = ref.region ? `${ref.file} · ${ref.region}` : ref.file;
   return (
     `<figure class="code" data-file="${escapeHtml(ref.file)}"${ref.region ? ` data-region="${escapeHtml(ref.region)}"` : ''}>` +
-    `<pre><code class="language-${lang}"${steps}>${escapeHtml(code)}</code></pre>` +
+    // Coloured here, when the deck is assembled: no highlighter runs in the page.
+    // tabindex: a block that scrolls must be reachable by keyboard.
+    `<pre><code class="language-${lang} hl" tabindex="0">${highlightCode(code, lang)}</code></pre>` +
     `<figcaption>${escapeHtml(caption)}</figcaption></figure>`
   );
 }

@@ -13,6 +13,9 @@ const raw = import.meta.glob<string>(
     '/src/wasm/assembly/**/*.ts',
     '/src/parallel/**/*.ts',
     '/src/pool/**/*.ts',
+    '/src/gpu/**/*.ts',
+    // WGSL shaders: `// #region name` is a valid WGSL comment.
+    '/src/gpu/**/*.wgsl',
     '/src/workers/**/*.ts',
     '/workers/**/*.ts',
     '!**/*.test.ts',
@@ -37,10 +40,10 @@ export function locateRegion(name: string, fileHint?: string): string | null {
  * hint is the file we expect it in; if it moved, any other source holding the
  * region is used; if none does, the slide shows an error box.
  */
-export function code(name: string, fileHint?: string, lines?: string): string {
+export function code(name: string, fileHint?: string): string {
   const file = locateRegion(name, fileHint);
   if (file === null) {
     return codeBlockHtml({ source: '', file: fileHint ?? 'any source file', region: name });
   }
-  return codeBlockHtml({ source: sources.get(file)!, file, region: name, lines });
+  return codeBlockHtml({ source: sources.get(file)!, file, region: name });
 }

@@ -210,7 +210,12 @@ export interface ProfiledModule {
   readonly time: Float64Array;
 }
 
-/** Compile instrumented code with an injected clock and extra globals (helpers the region calls). */
+/**
+ * Compile instrumented code from a string, with an injected clock and extra globals.
+ * For Node (tests and the build-time check) only: the page and its workers load the
+ * instrumented kernels as modules made at build time (src/build/profile-plugin.ts),
+ * because a strict CSP forbids compiling strings there.
+ */
 export function compile(inst: Instrumented, now: () => number, globals: Record<string, unknown> = {}): ProfiledModule {
   const hits = new Float64Array(inst.probeCount);
   const time = new Float64Array(inst.probeCount);
@@ -235,7 +240,7 @@ export interface ProfileRow {
  * table: % Time is a line's share of its function's total. (A calling line is
  * inclusive, so summing across functions would count the callee twice.)
  */
-export function profileRows(inst: Instrumented, hits: ArrayLike<number>, time: ArrayLike<number>): ProfileRow[] {
+export function profileRows(inst: Pick<Instrumented, 'lines' | 'functionNames'>, hits: ArrayLike<number>, time: ArrayLike<number>): ProfileRow[] {
   const totals = inst.functionNames.map(() => 0);
   for (const l of inst.lines) if (l.probe >= 0 && l.fn >= 0) totals[l.fn]! += time[l.probe]!;
   return inst.lines.map((l) => {

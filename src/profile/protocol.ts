@@ -24,8 +24,6 @@ export interface ProfileReport {
   readonly correct: boolean;
   readonly env: Environment;
   readonly at: string;
-  /** Set when the shown source could not be instrumented and toString() was used instead. */
-  readonly sourceNote: string | null;
 }
 
 export interface RepeatReport {

@@ -30,7 +30,7 @@ const deckState = () =>
       katexErrors: document.querySelectorAll('.katex-error').length,
       katexFonts: Array.from(document.fonts).filter((f) => f.family.replace(/"/g, '').startsWith('KaTeX_') && f.status === 'loaded').length,
       headings: Array.from(document.querySelectorAll('.slides h2')).map((h) => h.textContent),
-      highlighted: document.querySelectorAll('pre code.hljs').length,
+      highlighted: document.querySelectorAll('pre code.hl span').length,
       indices: deck?.getIndices(),
     };
   });
@@ -78,7 +78,7 @@ describe('built deck on a plain static server', () => {
     expect(state).toMatchObject({ ready: true, isolated: true, sab: true, controlled: true, katexErrors: 0 });
     expect(state.katex).toBeGreaterThan(40);
     expect(state.headings).toContain('3.1.2. Broadcasting');
-    await page.waitForFunction(() => document.querySelectorAll('pre code.hljs').length > 0, null, { timeout: 30_000 });
+    await page.waitForFunction(() => document.querySelectorAll('pre code.hl span').length > 0, null, { timeout: 30_000 });
   });
 
   it('keeps working offline: server stopped, browser offline, reload and a deep link', async () => {

@@ -81,6 +81,22 @@ describe('presenting the built deck (vite preview)', () => {
       timeout: 30_000,
     });
     expect(await popup.locator('.speaker-controls-notes .value').textContent()).toContain('three clicks');
+    // Both previews follow the deck: the current frame shows this slide, the next one the step after it.
+    await popup.waitForFunction(
+      () => {
+        const [now, next] = [...document.querySelectorAll('iframe')].map((f) => (f.contentWindow as any)?.deck?.getIndices());
+        return now?.h === 1 && now?.v === 2 && next !== undefined && JSON.stringify(next) !== JSON.stringify(now);
+      },
+      null,
+      { timeout: 30_000 },
+    );
+    // A key pressed in the speaker view moves the deck.
+    await popup.locator('.speaker-controls-notes .value').focus();
+    await popup.keyboard.press('ArrowDown');
+    // (reveal steps through the slide's fragments first: the deck shows its first fragment.)
+    await page.waitForFunction(() => (window as any).deck.getIndices().f === 0, null, { timeout: 10_000 });
+    await popup.waitForFunction(() => (document.querySelector('iframe')?.contentWindow as any)?.deck?.getIndices().f === 0, null, { timeout: 10_000 });
+    await popup.screenshot({ path: join(tmpdir(), 'speaker-view.png') });
     await popup.close();
     await page.close();
   });

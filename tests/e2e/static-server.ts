@@ -26,9 +26,25 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
-export async function serveStatic(root: string): Promise<StaticServer> {
+export interface ServeOptions {
+  /** Sent with every file (e.g. a Content-Security-Policy). */
+  readonly headers?: Readonly<Record<string, string>>;
+  /** POST requests (CSP reports) go here with their path and body. */
+  readonly onPost?: (path: string, body: string) => void;
+}
+
+export async function serveStatic(root: string, options: ServeOptions = {}): Promise<StaticServer> {
   const sockets = new Set<Socket>();
   const server: Server = createServer((req, res) => {
+    if (req.method === 'POST') {
+      let body = '';
+      req.on('data', (chunk: Buffer) => (body += chunk.toString()));
+      req.on('end', () => {
+        options.onPost?.(new URL(req.url ?? '/', 'http://x').pathname, body);
+        res.writeHead(204).end();
+      });
+      return;
+    }
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     let file = normalize(join(root, path));
     if (!file.startsWith(normalize(root + sep)) && file !== normalize(root)) {
@@ -38,7 +54,7 @@ export async function serveStatic(root: string): Promise<StaticServer> {
     try {
       if (statSync(file).isDirectory()) file = join(file, 'index.html');
       const size = statSync(file).size;
-      res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', 'Content-Length': size });
+      res.writeHead(200, { ...options.headers, 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', 'Content-Length': size });
       createReadStream(file).pipe(res);
     } catch {
       res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found');

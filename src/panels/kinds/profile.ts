@@ -91,7 +91,6 @@ export const profileKind: PanelKindBehaviour<ProfileReport> = {
         `A probe charges about ${sig(r.probeNsPerHit)} ns per hit to the lines around it.`,
       `${r.correct ? '✓ The instrumented kernel still computes the right product.' : '✗ The instrumented kernel gave a WRONG product.'}`,
       `Measured ${new Date(r.at).toLocaleTimeString()} in ${environmentLine(r.env)}.`,
-      ...(r.sourceNote ? [r.sourceNote] : []),
     ];
     host.foot.replaceChildren(
       ...lines.map((t, i) => {
