@@ -1,10 +1,12 @@
 // The one entry point widgets call to measure: serial ids go to the bench
-// worker (H2's client), parallel ids to the worker pool (H4's runParallel).
+// worker (client.ts), parallel ids to the dispatcher worker that owns the pool
+// (parallel-client.ts). The page's thread only sends requests and receives
+// plain results.
 // A request mixing both is split into consecutive runs of one kind, in the
 // order asked, and progress is renumbered so the viewer sees one sequence.
 import type { BenchRequest, BenchResult, Progress } from './protocol.ts';
 import { runSerial } from './client.ts';
-import { runParallel } from '../parallel/run.ts';
+import { runParallelOffPage } from './parallel-client.ts';
 import { isParallelVariant } from '../parallel/variants.ts';
 
 export interface RunOptions {
@@ -33,7 +35,7 @@ export async function runBench(request: BenchRequest, opts: RunOptions = {}): Pr
   let offset = 0;
   for (const group of groups) {
     opts.signal?.throwIfAborted();
-    const run: Runner = group.parallel ? runParallel : runSerial;
+    const run: Runner = group.parallel ? runParallelOffPage : runSerial;
     const base = offset;
     const results = await run(
       { ...request, variants: group.variants },
