@@ -8,6 +8,7 @@ import { broadcasting } from './broadcasting.ts';
 import { ikj, transposedB } from './loop-order.ts';
 import { layoutCC, layoutCR, layoutRC, layoutRR } from './layout.ts';
 import { wasmElement, wasmScalar, wasmSimd, wasmWhole } from './wasm.ts';
+import { tuned } from './tuned.ts';
 
 /** What a serial variant may need from its surroundings: the compiled kernels, if loaded. */
 export interface KernelContext {
@@ -24,6 +25,7 @@ export const serialVariants: readonly Variant<KernelContext>[] = [
   wasmWhole, // 3.1: compiled whole
   wasmScalar, // 3.2: SIMD's scalar twin
   wasmSimd, // 3.2 / 3.2.1
+  tuned, // 3.2: packing, register tile, FMA
   ikj, // 3.2.2: loop order
   transposedB, // 3.2.2
   layoutRR, // 3.2.2: the four layouts

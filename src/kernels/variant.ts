@@ -44,4 +44,9 @@ export interface Variant<Ctx = unknown> {
    * the bytes uploaded and read back. Undefined before the first call.
    */
   lastTiming?(): { readonly kernelMs?: number; readonly bytesMoved: number } | undefined;
+  /**
+   * Variants with several compiled builds: which one runs with this context,
+   * 'relaxed-simd' (fused multiply-add) or 'simd' (mul + add).
+   */
+  build?(ctx: Ctx): string;
 }

@@ -22,6 +22,14 @@ const modules = [
   { name: 'matmul', source: 'matmul', flags: [] },
   { name: 'matmul-simd', source: 'matmul', flags: ['--enable', 'simd'] },
   { name: 'parallel', source: 'parallel', flags: ['--enable', 'simd,threads', '--importMemory', '--sharedMemory', '--initialMemory', '1', '--maximumMemory', '65536'] },
+  // The tuned kernel and the peak probe: plain SIMD (mul + add) and relaxed SIMD
+  // (fused relaxed_madd) from the same source; the loader tries the relaxed one first.
+  { name: 'tuned', source: 'tuned', flags: ['--enable', 'simd'] },
+  { name: 'tuned-relaxed', source: 'tuned', flags: ['--enable', 'simd,relaxed-simd'] },
+  { name: 'tuned-parallel', source: 'tuned-parallel', flags: ['--enable', 'simd,threads', '--importMemory', '--sharedMemory', '--initialMemory', '1', '--maximumMemory', '65536'] },
+  { name: 'tuned-parallel-relaxed', source: 'tuned-parallel', flags: ['--enable', 'simd,threads,relaxed-simd', '--importMemory', '--sharedMemory', '--initialMemory', '1', '--maximumMemory', '65536'] },
+  { name: 'peak', source: 'peak', flags: ['--enable', 'simd'] },
+  { name: 'peak-relaxed', source: 'peak', flags: ['--enable', 'simd,relaxed-simd'] },
 ];
 
 const asc = join(here, '..', '..', 'node_modules', '.bin', 'asc');

@@ -34,7 +34,7 @@ describe('serialVariants', () => {
   it('lists every agreed id once, in lecture order', () => {
     expect(serialVariants.map((v) => v.id)).toEqual([
       'naive', 'naive-plain', 'element-vectorised', 'indexing', 'broadcasting',
-      'wasm-element', 'wasm-whole', 'wasm-scalar', 'wasm-simd',
+      'wasm-element', 'wasm-whole', 'wasm-scalar', 'wasm-simd', 'tuned',
       'ikj', 'transposed-b', 'layout-rr', 'layout-rc', 'layout-cr', 'layout-cc',
     ]);
   });
@@ -92,7 +92,7 @@ describe('WebAssembly variants', () => {
   const inputs = { ...generateInputs(shape, 'f32', 7), shape, dtype: 'f32' as const };
 
   it('refuse with a readable reason when the kernels are not loaded', () => {
-    for (const id of ['wasm-element', 'wasm-whole', 'wasm-scalar', 'wasm-simd']) {
+    for (const id of ['wasm-element', 'wasm-whole', 'wasm-scalar', 'wasm-simd', 'tuned']) {
       expect(() => findSerialVariant(id)!.setup(inputs, { wasm: null })).toThrow(/not loaded/);
     }
   });
