@@ -3,6 +3,8 @@ import { playwright } from '@vitest/browser-playwright';
 import { chromiumArgs, chromiumPath } from './src/cli/chromium.ts';
 import { coiServiceWorker } from './src/build/coi-sw-plugin.ts';
 import { profiledKernels } from './src/build/profile-plugin.ts';
+import { fontsAsFiles } from './src/build/fonts-plugin.ts';
+import { codeRegions } from './src/build/code-regions-plugin.ts';
 import { CONTENT_SECURITY_POLICY, DEV_CONTENT_SECURITY_POLICY } from './src/build/csp.ts';
 
 // SharedArrayBuffer and the 5 µs timer need a cross-origin-isolated page.
@@ -31,7 +33,9 @@ export default defineConfig({
   base: './',
   // Build only: sw.js adds the isolation headers on static hosts and precaches the deck for offline use.
   // profiledKernels: the line profiler's instrumented kernels, made at build time (no eval in the page).
-  plugins: [profiledKernels(), coiServiceWorker()],
+  // fontsAsFiles: the theme's base64 fonts become separate, cacheable files.
+  // codeRegions: the code shown on slides, cut from the sources and coloured at build time.
+  plugins: [profiledKernels(), codeRegions(import.meta.dirname), fontsAsFiles(import.meta.dirname), coiServiceWorker()],
   // The strict policy for preview; dev relaxes style-src only (see src/build/csp.ts).
   // Vitest serves its own runner pages from this server config (inline scripts):
   // under Vitest the page tests do not get a policy; tests/e2e/csp.test.ts checks the build under it.
@@ -40,8 +44,9 @@ export default defineConfig({
   // Worker bundles have their own plugin list in a build: the profile worker imports an instrumented kernel.
   worker: { format: 'es', plugins: () => [profiledKernels()] },
   // Pre-bundled up front: discovering them mid-run makes Vite reload the page (or a test).
+  // TensorFlow.js (lib-tfjs) is imported lazily by the bench worker; its CommonJS glue needs pre-bundling too.
   optimizeDeps: {
-    include: ['@observablehq/plot', 'comlink', 'reveal.js', 'katex/contrib/auto-render'],
+    include: ['@observablehq/plot', 'comlink', 'reveal.js', 'katex/contrib/auto-render', '@tensorflow/tfjs-core', '@tensorflow/tfjs-backend-wasm'],
   },
   // Two pages: the deck, and the speaker view its `S` key opens.
   build: { target: 'es2022', chunkSizeWarningLimit: 2000, rolldownOptions: { input: { main: 'index.html', speaker: 'speaker.html' } } },

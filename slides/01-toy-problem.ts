@@ -67,7 +67,7 @@ export const toyProblemSlides: SlideSpec[] = [
             <li>One function for one element: the loop over $k$ multiplies and sums</li>
             <li>A double loop over $i$ and $j$ fills $C$</li>
             <li class="fragment">Matrices are flat, <strong>row-major</strong> typed arrays: $a_{ik}$ is <code>A[i*l + k]</code>, $b_{kj}$ is <code>B[k*n + j]</code></li>
-            <li class="fragment">Walking down a column of $B$ jumps $n$ elements each step: remember this in 3.2.2</li>
+            <li class="fragment">Walking down a column of $B$ jumps $n$ elements each step: remember this in 3.2.3</li>
             <li class="fragment">This exact code is what the benchmarks run: it is imported from the source file, not copied</li>
           </ul>
         </div>

@@ -45,21 +45,21 @@ export const profilingSlides: SlideSpec[] = [
     body: html`
       <h3>The driver: what a fair measurement needs</h3>
       <ul>
-        <li class="fragment"><strong>Check every result</strong> before trusting its time: working code beats fast code</li>
+        <li class="fragment"><strong>Check the answer</strong> (each variant's first and last result) before believing its time: a fast wrong product is worth nothing</li>
         <li class="fragment"><strong>Warm up first.</strong> V8 starts in its interpreter and only compiles a function once it is hot (section 3.1): the first calls are not representative</li>
         <li class="fragment"><strong>Many runs over every sample</strong>, and report the median with its spread, not one number</li>
         <li class="fragment"><strong>Interleave variants</strong> (A, B, C, A, B, C…) so a slow phase of the machine hits all of them alike</li>
-        <li class="fragment"><strong>Time only the kernel</strong> with <code>performance.now()</code>: 5&nbsp;µs resolution in an isolated page, 100&nbsp;µs otherwise, so short calls are timed in batches</li>
+        <li class="fragment"><strong>Time only the kernel</strong> with <code>performance.now()</code>: at best 5&nbsp;µs resolution in an isolated page, 100&nbsp;µs otherwise, so short calls are timed in batches</li>
       </ul>`,
     notes: html`<p>Walk through the bullets; each one is implemented in the harness on the next slide.</p>
-      <p>Mention the timer: browsers coarsen performance.now() since Spectre. Check the badge: if the page is isolated we get 5 µs, else 100 µs; the harness sizes its batches from the measured resolution.</p>`,
+      <p>Mention the timer: browsers coarsen performance.now() since Spectre. Those are the best the specification allows (5 µs isolated, 100 µs otherwise); a browser may be coarser still. The env button shows the resolution measured in this page, and the harness sizes its batches from that measured value.</p>`,
   },
   {
     ids: DRIVER,
     body: html`${code('driver', 'src/bench/harness.ts')}`,
     className: 'code-only',
     notes: html`<p>The measuring loop of the real harness, in three steps: a cold call timed separately (it pays for compilation), a warm-up that also picks a batch size, then interleaved rounds of samples.</p>
-      <p>Scroll the code if needed. Every result goes through the check on the next slide; a failed check is shown next to the time, never hidden.</p>`,
+      <p>Scroll the code if needed. The cold call's result and the last timed one go through the check on the next slide; a failed check is shown next to the time, never hidden.</p>`,
   },
   {
     ids: DRIVER,

@@ -7,7 +7,8 @@ const IDX = [2, 0, 0];
 const BC = [2, 0, 1];
 const SIMD = [2, 1];
 const DT = [2, 1, 0];
-const LAY = [2, 1, 1];
+const GPU = [2, 1, 1];
+const LAY = [2, 1, 2];
 
 const strip = (cells: string[], cls: (k: number) => string) =>
   `<div class="mem">${cells.map((c, k) => `<span class="${cls(k)}">${c}</span>`).join('')}</div>`;
@@ -24,9 +25,9 @@ export const vectorisationSlides: SlideSpec[] = [
         <div>
           <h3>A change of mindset</h3>
           <ul>
-            <li class="fragment">The unit you manipulate is a whole <strong>array</strong>, not one element</li>
-            <li class="fragment">Operations apply to entire arrays at once: <code>multiply(a, b)</code>, <code>sum(a)</code></li>
-            <li class="fragment muted">It takes some getting used to; that is normal</li>
+            <li class="fragment">Think in whole <strong>arrays</strong>: a vector or a matrix is one value, its elements are someone else's business</li>
+            <li class="fragment">One call covers every element: <code>multiply(a, b)</code>, <code>sum(a)</code></li>
+            <li class="fragment muted">If it feels odd at first, that is normal</li>
           </ul>
         </div>
         <div>
@@ -67,7 +68,7 @@ export const vectorisationSlides: SlideSpec[] = [
       <p>Naive loops against the element-wise product + sum, on both shapes.</p>
       <ul class="dense">
         <li class="fragment">Each element now allocates a product array and a copied column: extra work the naive loop never did</li>
-        <li class="fragment">In Python this step alone is a big win (the loop leaves the interpreter); in JavaScript the naive loop was compiled already, so the gain, if any, is small, and allocation can make it a loss</li>
+        <li class="fragment">In Python the loop over $k$ leaves the interpreter here. V8 had compiled our naive loop already: is anything left to gain, or does the allocation turn it into a loss?</li>
         <li class="fragment">Measure; do not assume</li>
       </ul>`,
     notes: html`<p>Demo: run the panel. Read the median and the spread; check that both variants are marked correct.</p>
@@ -76,11 +77,11 @@ export const vectorisationSlides: SlideSpec[] = [
   {
     ids: ARR,
     body: html`
-      <h3>Can we remove <em>every</em> loop?</h3>
-      <p class="fragment">Yes: array programming has tools for exactly that. Two of them:</p>
+      <h3>Can the loops over $i$ and $j$ go too?</h3>
+      <p class="fragment">They can: array libraries offer two classic tricks for it.</p>
       <ul>
-        <li class="fragment"><strong>Indexing:</strong> pick elements of an array with arrays of indices (3.1.1)</li>
-        <li class="fragment"><strong>Broadcasting:</strong> combine arrays of different shapes by stretching the smaller one (3.1.2)</li>
+        <li class="fragment"><strong>Indexing:</strong> build arrays of indices that say which rows and columns to fetch, then gather them all in one call (3.1.1)</li>
+        <li class="fragment"><strong>Broadcasting:</strong> let an axis of size 1 stand for as many repeats as the other operand needs (3.1.2)</li>
       </ul>`,
     notes: html`<p>Transition slide. Ask the room how they would get rid of the i, j loops before showing the two answers.</p>`,
   },
@@ -101,16 +102,16 @@ export const vectorisationSlides: SlideSpec[] = [
     ids: IDX,
     bench: { id: 'indexing', variants: 'naive,element-vectorised,indexing', datasets: 'lowL,highL', samples: '10' },
     body: html`
-      <h3>Fast when small, terrible when large</h3>
-      <p>Indexing is fine until it <strong>replicates</strong> data beyond reason: each row of $A$ is copied $n$ times and each column of $B$ $m$ times.</p>
+      <h3>Small shapes fine, large shapes ruinous</h3>
+      <p>The gather pays for "no loops" in <strong>copies</strong>: row $i$ of $A$ is stored again for each of the $n$ columns, column $j$ of $B$ again for each of the $m$ rows.</p>
       $$\text{extra} \approx 3\,m\,n\,l \times \text{bytes per element}$$
       <ul class="dense">
-        <li class="fragment">low $l$, float64: $3\cdot 200\cdot 400\cdot 10\cdot 8 \approx 19$ MB for a product whose inputs are 48 kB</li>
-        <li class="fragment">high $l$, float64: $3\cdot 20\cdot 40\cdot 10\,000\cdot 8 \approx 192$ MB</li>
-        <li class="fragment">And the sum then runs over those huge arrays too</li>
+        <li class="fragment">low $l$, float64: $3\cdot 200\cdot 400\cdot 10\cdot 8$ B $\approx 18$ MiB, for inputs of $47$ KiB</li>
+        <li class="fragment">high $l$, float64: $3\cdot 20\cdot 40\cdot 10\,000\cdot 8$ B $\approx 183$ MiB</li>
+        <li class="fragment">The multiply and the sum then have to stream through all of it</li>
       </ul>
       <p class="fragment">How do we keep "no loops" without the copies?</p>`,
-    notes: html`<p>The byte counts are arithmetic from the shapes: gathered rows, gathered columns and their product, m·n·l elements each. The panel shows the extra bytes the variant reports next to its time.</p>
+    notes: html`<p>The byte counts are arithmetic from the shapes: gathered rows, gathered columns and their product, m·n·l elements each, in binary MiB as the panel prints them. The panel shows the exact extra bytes the variant reports next to its time (a little more: the index arrays, the transposed B and the sums).</p>
       <p>Run both shapes: low l should look reasonable, high l clearly worse, and bigger shapes are refused by the memory budget.</p>`,
   },
   {
@@ -118,10 +119,10 @@ export const vectorisationSlides: SlideSpec[] = [
     body: html`
       <h3>What is broadcasting?</h3>
       <ul>
-        <li>An element-wise operation on two arrays of <em>different</em> shapes fails, unless the shapes can be <strong>broadcast</strong> together</li>
+        <li>Element-wise operations want operands of one shape; <strong>broadcasting</strong> is the rule that still lets certain mismatched shapes through</li>
         <li class="fragment">Take $A_{(m,l)}$, $B_{(l,n)}$ and a vector $v_{(l)}$</li>
-        <li class="fragment">$A \cdot v$ works: column $k$ of $A$ is multiplied by $v_k$; $v$ is repeated along the rows of $A$</li>
-        <li class="fragment">$B \cdot v$ fails (the last axes, $n$ and $l$, differ), but reshape $v$ to $(l, 1)$ and row $k$ of $B$ is multiplied by $v_k$: $v$ is repeated along the columns</li>
+        <li class="fragment">$A \cdot v$ is legal: $v$ lines up with the last axis of $A$, so every row of $A$ is scaled by $v$, column $k$ by $v_k$</li>
+        <li class="fragment">$B \cdot v$ is not: its last axis has $n$ elements, $v$ has $l$. Stand $v$ up as an $(l, 1)$ column and it is: row $k$ of $B$ is scaled by $v_k$</li>
         <li class="fragment">Nothing is copied: the stretched axis simply re-reads the same values</li>
       </ul>`,
     notes: html`<p>Draw it: A·v lays v over each row of A. For B, v standing as a column (l, 1) lays over each column.</p>
@@ -131,13 +132,13 @@ export const vectorisationSlides: SlideSpec[] = [
     ids: BC,
     body: html`
       <h3>The rules</h3>
-      <p>Two arrays with the same number of axes broadcast if, axis by axis:</p>
+      <p>Write the two shapes one above the other and compare them axis by axis. Each pair of sizes must be:</p>
       <ul>
-        <li class="fragment">the sizes are <strong>equal</strong> (nothing to do), or</li>
-        <li class="fragment">one of them is <strong>1</strong>: that array is repeated along the axis</li>
+        <li class="fragment"><strong>equal</strong>: that axis is used as it is, or</li>
+        <li class="fragment"><strong>1</strong> on one side: that side is read again for every index of the other</li>
       </ul>
-      <p class="fragment">With different numbers of axes, the shapes are aligned on their <em>last</em> axis and missing axes count as 1: legal, but easy to misread.</p>
-      <p class="fragment callout">Safer: reshape with explicit 1s so both arrays have the same number of axes, then apply the rules above.</p>`,
+      <p class="fragment">Any other pair is an error. A shape with fewer axes is padded with 1s <em>in front</em> first: allowed, but $(l)$ against $(l, n)$ pairs $l$ with $n$, the $B\cdot v$ surprise of the previous slide.</p>
+      <p class="fragment callout">Our habit: write every reshape out, like $(m, l, 1)$ and $(1, l, n)$, so both shapes have as many axes and the pairs can be read off.</p>`,
     notes: html`<p>Examples: (3, 1) with (1, 4) gives (3, 4); (2, 3) with (3, 2) fails because 3 vs 2 and 2 vs 3 are neither equal nor 1.</p>
       <p>Our helper module implements exactly these rules in broadcastShape and throws a readable error when they fail.</p>`,
   },
@@ -167,17 +168,17 @@ export const vectorisationSlides: SlideSpec[] = [
       <h3>Broadcasting against the others</h3>
       <ul>
         <li>Loops gone, and no replicated inputs</li>
-        <li class="fragment">Still one $m\cdot l\cdot n$ temporary: $8\cdot 200\cdot 10\cdot 400 = 6.4$ MB for low $l$ in float64</li>
+        <li class="fragment">Still one $m\cdot l\cdot n$ temporary: $8\cdot 200\cdot 10\cdot 400$ B $\approx 6.1$ MiB for low $l$ in float64</li>
         <li class="fragment">Compare with the naive, element-wise and indexing versions on both shapes</li>
       </ul>`,
-    notes: html`<p>Demo: run all four array-programming variants in one panel. Expect broadcasting to beat indexing clearly; against the plain compiled loops it may not win in JavaScript.</p>`,
+    notes: html`<p>Demo: run all four array-programming variants in one panel. Ask first: does broadcasting beat indexing, and by more on high l, where indexing copies most? Against the plain compiled loops it may not win in JavaScript.</p>`,
   },
   {
     ids: ARR,
     bench: { id: 'jit-tiering', kind: 'jit', variants: 'naive,element-vectorised,wasm-element,wasm-whole', datasets: 'lowL,highL', samples: '10' },
     body: html`
-      <h3>Can we <em>compile</em> on top of array programming?</h3>
-      <p>In JavaScript the loops are already compiled, just in time. V8 has tiers:</p>
+      <h3>Array code, <em>compiled</em>: who does it?</h3>
+      <p>The notebook asks numba to compile. V8 compiles every hot function by itself, just in time, in tiers:</p>
       <ol class="dense">
         <li class="fragment"><strong>Ignition</strong>: an interpreter, starts at once</li>
         <li class="fragment"><strong>Sparkplug</strong>: a quick baseline compiler</li>
@@ -219,10 +220,10 @@ export const vectorisationSlides: SlideSpec[] = [
     body: html`
       <h3>Single Instruction, Multiple Data</h3>
       <ul>
-        <li class="fragment">We think of operations on <strong>elements</strong> of an array</li>
-        <li class="fragment">The CPU applies them to <strong>registers</strong>: 64 bits for a scalar, 128, 256 or 512 bits for vector registers</li>
-        <li class="fragment">SIMD: pack as many elements as fit into one register and apply the operation <strong>once</strong></li>
-        <li class="fragment">That means <em>unrolling</em> the loop: work on 2, 4, 8… elements per iteration
+        <li class="fragment">Source code talks about <strong>elements</strong>; the CPU computes on <strong>registers</strong></li>
+        <li class="fragment">A scalar register holds one number. A vector register holds several <strong>lanes</strong>: 128 bits (ARM NEON, SSE) is two doubles or four floats; x86 with AVX2 or AVX-512 has 256 or 512 bits</li>
+        <li class="fragment">One SIMD instruction does the same operation in every lane: one <code>f32x4.mul</code>, four products</li>
+        <li class="fragment">To feed it, the loop is <em>unrolled</em>: each iteration handles 2, 4, 8… elements
           <ul>
             <li>by hand at a low level (intrinsics, assembly, WebAssembly <code>v128</code>)</li>
             <li>or left to a compiler or a library (BLAS, numpy, TensorFlow.js)</li>
@@ -230,7 +231,7 @@ export const vectorisationSlides: SlideSpec[] = [
         </li>
         <li class="fragment">The gain depends on the data type and the register width; GPUs go much wider still</li>
       </ul>`,
-    notes: html`<p>WebAssembly has one fixed SIMD width: 128 bits (v128). Native code on this kind of CPU could use 256 or 512, which is one reason native BLAS is far ahead.</p>
+    notes: html`<p>WebAssembly SIMD is 128 bits wide (v128) on every machine. On x86 with AVX2 or AVX-512, native code can use 256- or 512-bit registers, one reason native BLAS can pull ahead there; most ARM chips, Apple Silicon included, have 128-bit NEON, the same width as wasm. The honest ceiling for this page is the peak it measures with its probe, not a datasheet figure.</p>
       <p>V8 does not auto-vectorise JavaScript loops, so in the browser SIMD means WebAssembly.</p>`,
   },
   {
@@ -243,12 +244,13 @@ export const vectorisationSlides: SlideSpec[] = [
           <ul>
             <li><code>v128.load</code> fetches several consecutive elements of a row of $B$ at once</li>
             <li class="fragment"><code>splat</code> copies one $a_{ik}$ into every lane</li>
-            <li class="fragment">One multiply and one add update all lanes; eight accumulators stay in registers for the whole loop over $k$</li>
-            <li class="fragment">Edges that do not fill a vector are done one element at a time</li>
+            <li class="fragment">One multiply and one add update all lanes; eight accumulators stay in registers through one slice of $k$, then go back to $C$ and are reloaded for the next slice (<code>kBlock</code>: a slice of $B$ that fits in cache)</li>
+            <li class="fragment">Columns that do not fill a block are done one element at a time</li>
           </ul>
         </div>
       </div>`,
-    notes: html`<p>Scroll through the kernel: a block of 4 rows by 2 vectors of C is computed at once, which is the unrolling the previous slide talked about. The loads need consecutive elements: the next two subsections are about exactly that.</p>`,
+    notes: html`<p>Scroll through the kernel: a block of 4 rows by 2 vectors of C is computed at once, which is the unrolling the previous slide talked about. The loads need consecutive elements: memory layout (3.2.3) is about exactly that.</p>
+      <p>The k loop is cut into slices by kBlock: as many rows of B as fit in 256 KiB, so the slice is still in the core's L2 cache when the next block of rows of C reads it. Between slices the eight accumulators are stored into C and loaded again; with a long l (the big set of 4.2) that is what keeps the kernel from streaming all of B from main memory for every block.</p>`,
   },
   {
     ids: SIMD,
@@ -258,9 +260,10 @@ export const vectorisationSlides: SlideSpec[] = [
       <ul>
         <li>The same module also exports a scalar twin: same loop structure, one element per instruction</li>
         <li class="fragment">The difference between the two is what the vector lanes buy, on your CPU</li>
-        <li class="fragment">Native code could use 256- or 512-bit registers; WebAssembly is fixed at 128 bits, one reason native BLAS stays ahead</li>
+        <li class="fragment">WebAssembly SIMD is 128 bits everywhere. Native code on x86 with AVX2 / AVX-512 may use 256 / 512 bits; most ARM chips (Apple Silicon) have 128-bit NEON only. The honest ceiling here is the peak this page measures</li>
       </ul>`,
-    notes: html`<p>Run the panel: wasm-scalar against wasm-simd on the same data, both checked. With 2 lanes in f64 and 4 in f32, the ideal gains are 2× and 4×; memory traffic usually keeps us below that.</p>`,
+    notes: html`<p>Run the panel: wasm-scalar against wasm-simd on the same data, both checked. With 2 lanes in f64 and 4 in f32, the ideal gains are 2× and 4×; how close does this CPU get, and is memory traffic what holds it back?</p>
+      <p>Do not quote "native would be 2 or 4 times wider" as a fact for every machine: it holds on x86 with AVX2 or AVX-512, not on a 128-bit NEON chip. The peak probe measures what wasm SIMD can do on this core; compare against that.</p>`,
   },
   {
     ids: DT,
@@ -275,12 +278,75 @@ export const vectorisationSlides: SlideSpec[] = [
         <tr><td>bytes moved per element</td><td>8</td><td>4</td></tr>
       </table>
       <ul class="dense">
-        <li class="fragment">Twice the work per instruction and half the memory traffic, for less precision</li>
+        <li class="fragment">SIMD kernels: twice the lanes per instruction and half the bytes, for less precision. The JS naive loop only stores floats; it still computes in double</li>
         <li class="fragment">GPUs may not offer float64 at all (WebGPU's WGSL has no f64)</li>
-        <li class="fragment">Integers are cheaper still: if you do not need fractions, do not use floats</li>
+        <li class="fragment">Integer arithmetic is usually cheaper again (no kernel here measures it): whole numbers belong in integer arrays</li>
       </ul>`,
     notes: html`<p>Run the same kernels in both types. float32 results are checked with a tolerance that grows with l, as explained in 2.2.</p>
       <p>Plain JavaScript arithmetic is always double precision; a Float32Array only changes the storage, so expect the JS kernels to gain less than the SIMD ones.</p>`,
+  },
+  {
+    ids: GPU,
+    body: html`
+      <div class="cols">
+        <div>
+          <h3>From lanes to thousands of invocations</h3>
+          <ul class="dense">
+            <li><strong>Lane:</strong> one element of a vector operation, as in a <code>v128</code>; a GPU core drives many more lanes with one instruction</li>
+            <li class="fragment"><strong>Warp / subgroup:</strong> the lanes that step through the program together, typically 32 or 64 (NVIDIA says warp, AMD wavefront, WGSL subgroup)</li>
+            <li class="fragment"><strong>Invocation:</strong> WGSL's word for one thread: the program of <em>one</em> lane, with its own registers</li>
+            <li class="fragment"><strong>Workgroup:</strong> invocations that share fast workgroup memory and can wait for each other at a barrier</li>
+            <li class="fragment"><strong>Dispatch:</strong> a grid of workgroups; the GPU runs as many at once as fit on its compute units</li>
+          </ul>
+        </div>
+        <div>
+          <h3>What changes for us</h3>
+          <ul class="dense">
+            <li class="fragment">We write the work of one invocation; the GPU runs it for every element of $C$</li>
+            <li class="fragment">Lanes of a subgroup share one instruction stream: when they take different branches, both branches run</li>
+            <li class="fragment"><strong>WGSL has no float64:</strong> float32 (and float16 with the <code>shader-f16</code> feature). Our GPU variants refuse float64 with that reason</li>
+            <li class="fragment">A GPU has its own memory: $A$ and $B$ travel there, $C$ travels back</li>
+          </ul>
+        </div>
+      </div>`,
+    notes: html`<p>Build the hierarchy from the SIMD slide: a lane is what we already know from v128. A subgroup is a hardware SIMD unit seen from the programmer's side; the name differs by vendor. A workgroup is our unit of cooperation (shared memory, barriers); the dispatch is the whole grid.</p>
+      <p>The float64 point is why the data-type slide mattered: in WebGPU float32 is not a choice but the only option. Ask for float64 in a panel or with the CLI and the variant refuses with "WGSL has no float64".</p>`,
+  },
+  {
+    ids: GPU,
+    body: html`
+      <div class="split">
+        <div>${code('webgpu-tiled', 'src/gpu/shaders/tiled.wgsl')}</div>
+        <div class="dense">
+          <h3>The tiled kernel, in WGSL</h3>
+          <ul>
+            <li>One workgroup computes one tile of $C$: $4\,\mathtt{WG\_Y}$ rows by $4\,\mathtt{WG\_X}$ columns</li>
+            <li class="fragment">It walks along $l$ in steps of <code>TILE_K</code>: all invocations copy a tile of $A$ and one of $B$ into workgroup memory, then meet at a barrier</li>
+            <li class="fragment">Each invocation keeps a $4\times 4$ block of $C$ in registers: two <code>vec4</code> reads from workgroup memory feed 16 multiply-adds</li>
+            <li class="fragment">Outside the matrices the copy stores 0 and the final write is skipped: any $m, l, n$ works</li>
+            <li class="fragment"><code>WG_X</code>, <code>WG_Y</code>, <code>TILE_K</code> are override constants, chosen from the device's limits when the pipeline is made</li>
+          </ul>
+        </div>
+      </div>`,
+    notes: html`<p>The naive kernel (src/gpu/shaders/naive.wgsl) gives each invocation one c_ij and reads both operands from GPU memory: two global loads per multiply-add. Tiling is the GPU version of cache blocking: each element copied into workgroup memory is reused by a whole row or column of invocations.</p>
+      <p>The two barriers are the point to stress: nobody reads a tile before everyone has written it, nobody overwrites it before everyone has read it. The tile sizes are chosen from the adapter's limits (src/gpu/tiles.ts); the env button shows what this machine chose.</p>`,
+  },
+  {
+    ids: GPU,
+    bench: { id: 'gpu-sweep', kind: 'gpu-sweep', variants: 'wasm-simd,webgpu-naive,webgpu-tiled', samples: '5', title: 'CPU (wasm-simd) against the GPU, float32' },
+    benchWide: true,
+    body: html`
+      <h3>When does the GPU pay?</h3>
+      <ul class="dense">
+        <li>Each timed GPU call uploads $A$ and $B$, launches the kernel, waits, and reads $C$ back</li>
+        <li class="fragment">For a small product those fixed costs (the trip to the GPU and back, the launch) dwarf the arithmetic: the CPU is done first</li>
+        <li class="fragment">Work grows as $n^3$, data only as $n^2$: from some size on the GPU's parallelism wins</li>
+        <li class="fragment">Solid lines: the whole call. Dashed: the kernel alone. The gap is the transfer and launch overhead</li>
+        <li class="fragment">The same lesson as copy, transfer or share (4.2.1): moving data costs, and pays only when there is enough work per byte</li>
+      </ul>
+      <p class="small fragment">The first call (shader compile, pipeline) is kept apart in the table. A software adapter is labelled: its timings say nothing about a GPU.</p>`,
+    notes: html`<p>Run the sweep. Read where the solid GPU lines cross the CPU line: that is the size from which sending the work to the GPU pays on this machine. The panel prints the crossover it measured, if there is one.</p>
+      <p>Browsers without WebGPU show why, and the CPU line still runs. In headless test browsers the adapter is SwiftShader, a CPU emulation: the panel marks those figures as not a GPU timing.</p>`,
   },
   {
     ids: LAY,
@@ -288,10 +354,10 @@ export const vectorisationSlides: SlideSpec[] = [
       <div class="cols">
         <div>
           <ul class="dense">
-            <li>SIMD starts by loading data from memory: fastest when the elements are <strong>contiguous</strong></li>
-            <li>Memory is one-dimensional; a matrix has two, so neighbours in a matrix may be far apart in memory</li>
-            <li class="fragment"><strong>Row-major</strong> (C, JavaScript typed arrays by convention): a row is contiguous, rows follow each other</li>
-            <li class="fragment"><strong>Column-major</strong> (Fortran, BLAS): a column is contiguous, columns follow each other</li>
+            <li>Every multiply-add first fetches its operands, and memory arrives in <strong>cache lines</strong> of several consecutive elements: reading neighbours is cheap, jumping is not</li>
+            <li>Addresses run along one line; a matrix has two axes, so one of its directions must be the one with gaps</li>
+            <li class="fragment"><strong>Row-major</strong> (C, our typed arrays): $(i, j)$ sits at $i\cdot n + j$, so each row is one unbroken run</li>
+            <li class="fragment"><strong>Column-major</strong> (Fortran, BLAS): $(i, j)$ sits at $i + j\cdot m$, so each column is</li>
           </ul>
         </div>
         <div>
@@ -300,11 +366,12 @@ export const vectorisationSlides: SlideSpec[] = [
           <p class="small">the same matrix, column-major:</p>
           ${strip(names('col'), (k) => `r${k % 3}${Math.floor(k / 3) === 0 ? ' c0' : ''}`)}
           <p class="muted">Colour: the row of each element; outline: column 0.</p>
-          <p class="small fragment"><strong>Contiguous:</strong> one load fills a register.<br/><strong>Strided:</strong> one load per element (n ≥ 1 instructions).</p>
+          <p class="small fragment"><strong>Walking along the run:</strong> each cache line serves several elements in a row, and a SIMD load takes 2 or 4 at once.<br/><strong>Walking across it:</strong> every element may cost a cache line of its own, and a vector must be assembled lane by lane.</p>
         </div>
       </div>`,
     notes: html`<p>Colours are rows; the outlined cells are column 0. Row-major keeps a row together, column-major a column.</p>
-      <p>For c_ij we read a row of A and a column of B. With both row-major, the column of B is strided by n: every element is a separate load and likely a separate cache line.</p>`,
+      <p>For c_ij we read a row of A and a column of B. With both row-major, the column of B is strided by n: every element is a separate load and likely a separate cache line.</p>
+      <p>Be precise about what the next panel measures: the layout kernels are scalar JavaScript (src/kernels/layout.ts), one element per load. What their chart shows is the cache and stride effect, not SIMD loads; for SIMD the same rule applies on top, since v128.load needs its lanes next to each other.</p>`,
   },
   {
     ids: LAY,
@@ -327,11 +394,11 @@ export const vectorisationSlides: SlideSpec[] = [
     body: html`
       <h3>Layouts, measured</h3>
       <ul>
-        <li>The four layout combinations on the same data, in float64 and float32</li>
+        <li>The four layout combinations on the same data, in float64 and float32: scalar JavaScript, so what differs is cache and stride, not SIMD</li>
         <li class="fragment">Plus two ways to get contiguous access without changing the inputs' layout (next slide)</li>
         <li class="fragment">Converting a layout costs a copy: here it happens in the untimed set-up. In your program it would not be free: sometimes worth it, sometimes not. Measure both</li>
       </ul>`,
-    notes: html`<p>Run the panel. Expect the row × column combination to win and column × row to lose, most clearly on the high-l shape where each dot product is long.</p>`,
+    notes: html`<p>Run the panel. Ask first: which combination should win, and which lose? Row × column walks both operands contiguously in k, column × row walks both with a stride. Does the gap show most on the high-l shape, where each dot product is long?</p>`,
   },
   {
     ids: LAY,
@@ -350,27 +417,27 @@ export const vectorisationSlides: SlideSpec[] = [
   {
     ids: SEC,
     body: html`
-      <h3>What did we learn?</h3>
+      <h3>Section 3 in three lessons</h3>
       <ul>
-        <li class="fragment">Array programming is powerful, but use it with care
+        <li class="fragment">The array style is a tool, not a goal
           <ul>
-            <li>the best formulation is not always obvious: you think in $n$ dimensions</li>
-            <li>compiled loops can beat "no loops at all"</li>
-            <li>especially when "no loops" means indexing that replicates data</li>
+            <li>the fastest formulation can be hard to see when you reason in $n$-dimensional shapes</li>
+            <li>a compiled loop, JIT or wasm, can outrun a version with "no loops"</li>
+            <li>above all when the loop-free version gathers copies, as indexing did</li>
           </ul>
         </li>
-        <li class="fragment">The data type matters: do not pay for precision you do not need; GPUs may lack float64; integers are cheapest</li>
-        <li class="fragment">The memory layout matters: if you know how you will walk an array, store it that way; otherwise weigh a conversion against a slower walk</li>
+        <li class="fragment">Pick the element type on purpose: precision you do not need costs bytes and lanes; WGSL has no float64; integer types are usually cheaper still</li>
+        <li class="fragment">Store an array in the order you will walk it; when you cannot, weigh one conversion against a strided walk</li>
       </ul>`,
-    notes: html`<p>Recap the measurements the audience has seen in this section; the summary panel on the next slide gathers them.</p>`,
+    notes: html`<p>Recap with the charts the audience has seen in this section; the summary panel on the next slide gathers them. The integer point is general knowledge, not something a panel here measured.</p>`,
   },
   {
     ids: SEC,
     bench: { id: 'summary-vectorisation', kind: 'summary', variants: 'naive,naive-plain,element-vectorised,indexing,broadcasting,wasm-element,wasm-whole,wasm-scalar,wasm-simd,ikj,transposed-b,layout-rr,layout-rc,layout-cr,layout-cc', title: 'Section 3 as measured in this visit' },
     benchWide: true,
     body: html`
-      <p class="callout warn"><strong>Warning:</strong> these optimisations are local and specific to arrays. It is easy to lose days polishing a kernel that was never the bottleneck.</p>
-      <p class="fragment"><strong>Always profile the whole program first</strong>, then spend effort where the time really goes:</p>
+      <p class="callout warn"><strong>Careful:</strong> everything in this section tunes one array kernel. If that kernel is a small share of the run, even a perfect version saves little, however many days it took.</p>
+      <p class="fragment"><strong>Profile the whole program first</strong>, and optimise what the profile shows to be slow:</p>
       <ul class="dense fragment">
         <li>DevTools Performance panel (sampling, whole page)</li>
         <li><code>console.profile()</code>, <code>performance.mark()</code> / <code>measure()</code></li>

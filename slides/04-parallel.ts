@@ -16,21 +16,21 @@ export const parallelSlides: SlideSpec[] = [
         <div>
           <h3>Processes</h3>
           <ul class="dense">
-            <li class="fragment">A program can <strong>fork</strong>: copy itself into child processes</li>
-            <li class="fragment">Each process owns its memory and resources; the <strong>OS keeps them apart</strong></li>
-            <li class="fragment">They talk through <strong>inter-process communication</strong>: pipes, files, message queues (MPI), sockets, or an explicitly <strong>shared memory</strong> segment</li>
+            <li class="fragment">More of them come from a <strong>fork</strong> (a copy of the running program) or a freshly started child</li>
+            <li class="fragment">Walled off by the OS: <strong>nothing is shared</strong> unless asked for; a crash stays inside</li>
+            <li class="fragment">Data cross the wall by <strong>inter-process communication</strong>: pipes, sockets, files, MPI messages, or a memory segment both sides map on purpose (<strong>shared memory</strong>)</li>
           </ul>
         </div>
         <div>
           <h3>Threads</h3>
           <ul class="dense">
-            <li class="fragment">A process can <strong>spawn</strong> several threads of execution</li>
-            <li class="fragment">They share the same memory and resources</li>
-            <li class="fragment">Lighter and more powerful, but harder:
+            <li class="fragment">Several flows of execution <strong>inside one process</strong>, started with a <strong>spawn</strong></li>
+            <li class="fragment">One address space: any thread reads and writes any variable, nothing to copy</li>
+            <li class="fragment">Cheaper to start and to feed than processes, and more dangerous:
               <ul>
-                <li>concurrent access to the same data</li>
-                <li>race conditions, deadlocks, starvation</li>
-                <li>you need <strong>locks</strong> (mutexes), semaphores, <strong>barriers</strong></li>
+                <li>two threads on one datum at once: a <strong>race</strong></li>
+                <li>threads waiting on each other for ever (deadlock), or never served (starvation)</li>
+                <li>coordination by <strong>locks</strong> (mutexes), semaphores, <strong>barriers</strong></li>
               </ul>
             </li>
           </ul>
@@ -61,11 +61,12 @@ export const parallelSlides: SlideSpec[] = [
         <li class="fragment">They talk with <code>postMessage</code>: data are <strong>copied</strong> (structured clone), or <strong>transferred</strong> (ownership moves, the sender loses it)</li>
         <li class="fragment"><code>SharedArrayBuffer</code> is real shared memory between agents; <code>Atomics</code> gives atomic operations and wait/notify to build locks and barriers</li>
         <li class="fragment">Only in a <strong>cross-origin-isolated</strong> page (COOP + COEP headers), a Spectre-era rule: look at the badge in the corner</li>
-        <li class="fragment"><code>navigator.hardwareConcurrency</code> tells how many logical cores the browser will admit to</li>
+        <li class="fragment"><code>navigator.hardwareConcurrency</code> counts <em>logical</em> cores (hyper-threads and efficiency cores included), possibly capped by the browser: our pool's default size</li>
         <li class="fragment">Compiled code can share too: WebAssembly threads use a shared <code>WebAssembly.Memory</code> across workers</li>
       </ul>`,
     notes: html`<p>This page sends the isolation headers itself in development and preview; the static build gets them from its service worker. If the badge says "no", the shared-memory variants are disabled with an explanation.</p>
-      <p>hardwareConcurrency may be capped by the browser for privacy; treat it as a hint.</p>`,
+      <p>hardwareConcurrency is the number of logical processors: a core with SMT (hyper-threading) counts twice, and slow efficiency cores count like fast ones. Browsers may also cap or round it for privacy, so treat it as a hint, not a measurement.</p>
+      <p>The notebook halved its core count on purpose, to stay off hyper-threads and efficiency cores and keep every process on the same kind of core. We cannot ask the browser which cores are which. Our pool holds one worker per reported logical core and each parallel panel uses as many as its workers field says (2 unless changed): try the reported count, then half of it, and see which gives faster and steadier times.</p>`,
   },
   {
     ids: JS,
@@ -88,7 +89,7 @@ export const parallelSlides: SlideSpec[] = [
         <div class="dense">
           <h3>A pool of workers, one task per element</h3>
           <ul>
-            <li>Starting a worker costs tens of milliseconds: create a <strong>pool once</strong> (one per core), reuse it</li>
+            <li>A new worker is a new agent (heap, event loop, its module fetched and compiled): not free. Make a <strong>pool once</strong> (one per logical core), reuse it</li>
             <li class="fragment">Comlink turns <code>postMessage</code> into ordinary async calls</li>
             <li class="fragment">Tasks are grouped into <strong>chunks</strong> so that each message carries many elements</li>
             <li class="fragment">Still, each element is only $l$ multiply-adds, while its row and column travel as messages: next slide, we measure what that costs</li>
@@ -104,7 +105,7 @@ export const parallelSlides: SlideSpec[] = [
     body: html`
       <h3>Tiny tasks drown in overhead</h3>
       <ul class="dense">
-        <li>Per-element tasks on two workers, against the naive loop on one thread and <code>pool-row</code> (one task per row, next slide)</li>
+        <li>Per-element tasks on two workers, against the naive loop on one thread and <code>pool-row</code> (a block of rows per worker, next slide)</li>
         <li class="fragment"><strong>Chunk size</strong> = elements per message. At 100, the low-$l$ product takes 800 round trips, each worth only 1000 multiply-adds</li>
         <li class="fragment">Raise it (1000, 10000) or empty the field (auto: one chunk per worker) and run again: fewer messages, less overhead</li>
         <li class="fragment">Even the biggest chunks stay slow: every element still ships $2l$ numbers to do $l$ multiply-adds, and packing and copying them costs far more than the arithmetic</li>
@@ -118,15 +119,16 @@ export const parallelSlides: SlideSpec[] = [
       <div class="split">
         <div>${code('pool-row', 'src/parallel/variants.ts')}</div>
         <div class="dense">
-          <h3>One task per row</h3>
+          <h3>Rows, one block per worker</h3>
           <ul>
-            <li>A task computes a whole row of $C$: $n\cdot l$ multiply-adds for one message</li>
-            <li class="fragment">Far less overhead per unit of work; $B$ still has to reach every worker</li>
+            <li>The rows of $C$ are cut into one block of $\lceil m/W\rceil$ rows per worker, as the notebook's chunk size did: $W$ messages for $W$ workers</li>
+            <li class="fragment">Each message carries $\lceil m/W\rceil\cdot n\cdot l$ multiply-adds of work; but all of $B$ still has to reach every worker</li>
             <li class="fragment">Rule of thumb: make each task heavy compared with the cost of sending it</li>
           </ul>
         </div>
       </div>`,
-    notes: html`<p>Compare the granularity: m·n tasks before, m tasks now. The next slide adds the compiled, parallel whole product.</p>`,
+    notes: html`<p>Compare the messages: ⌈m·n / chunk⌉ for pool-element, W for pool-row (one block of rows per worker, W = workers used). The worker computes its block with rowsInto, in i-k-j order, so every inner loop runs along a row of B.</p>
+      <p>The next slide adds the compiled, parallel whole product.</p>`,
   },
   {
     ids: MT,
@@ -154,19 +156,19 @@ export const parallelSlides: SlideSpec[] = [
       <p class="fragment">If a fraction $f$ of the work runs in parallel, Amdahl's law bounds the speedup:</p>
       <div class="fragment">$$S(p) \le \frac{1}{(1-f) + f/p}$$</div>
       <p class="fragment dense">Per-row tasks and the compiled parallel product: time and speedup against the number of workers. (Per-element tasks come back, over shared memory, in 4.2.)</p>`,
-    notes: html`<p>Run the panel, then change the worker count. Efficiency near 1 means every worker is busy with useful work; per-element tasks will be far below that.</p>
-      <p>On a 2-core machine the best possible speedup is 2; do not expect more from more workers.</p>`,
+    notes: html`<p>Run the panel, then change the worker count. Efficiency near 1 means every worker is busy with useful work. Ask: which of the two stays closer to 1 as workers are added? pool-row sends one more copy of B for every worker; parallel-wasm sends none.</p>
+      <p>And what is the most we can hope for? hardwareConcurrency counts logical cores: on 2 cores with SMT it says 4, and the two threads of a core share its arithmetic units. Whether the third and fourth workers add a little or nothing is for the panel to show.</p>`,
   },
   {
     ids: SHARE,
     body: html`
       <h3>What a message costs</h3>
-      <p>Calling a function in a worker hides a round trip:</p>
+      <p>Behind every call into a worker, a round trip:</p>
       <ol>
-        <li class="fragment">The arguments are <strong>serialised</strong> (structured clone); the code is not sent: workers load it from their module</li>
-        <li class="fragment">The message is queued to the worker's event loop</li>
-        <li class="fragment">The worker <strong>deserialises</strong> the arguments into its own heap and runs the function</li>
-        <li class="fragment">The return value is serialised and sent back the same way</li>
+        <li class="fragment"><code>postMessage</code> turns the arguments into bytes (<strong>structured clone</strong>). Code never travels: the worker imported its module when it started</li>
+        <li class="fragment">The message waits in the worker's task queue until its event loop is free</li>
+        <li class="fragment">The worker <strong>rebuilds</strong> the arguments in its own heap, then runs the function</li>
+        <li class="fragment">The result makes the same trip back, and a promise resolves on our side</li>
       </ol>`,
     notes: html`<p>This is what Python's multiprocessing does under the hood with pickle; in the browser it is structured clone. Comlink just wraps these four steps in a promise.</p>`,
   },
@@ -196,7 +198,7 @@ export const parallelSlides: SlideSpec[] = [
         <li class="fragment"><strong>Transfer</strong>: nearly free, but the sender loses the buffer; only one owner at a time</li>
         <li class="fragment"><strong>Share</strong> (<code>SharedArrayBuffer</code>): sent once, never copied; starting a task costs the same whatever the data size</li>
         <li class="fragment">Shared data need synchronisation and can suffer from cache effects between cores</li>
-        <li class="fragment">Which wins depends on the data and on what you do with it: measure</li>
+        <li class="fragment">No general winner: the size of the data and how the workers use it decide. Measure</li>
       </ul>`,
     notes: html`<p>Demo: the panel times sending one buffer of a chosen size to a worker and back, three ways. Increase the size and watch the copy grow while the share stays flat.</p>`,
   },
@@ -206,11 +208,11 @@ export const parallelSlides: SlideSpec[] = [
     body: html`
       <h3>Two agents, one location</h3>
       <ol class="dense">
-        <li class="fragment"><strong>Write / write:</strong> updates get lost or mixed; the result is corrupt</li>
-        <li class="fragment"><strong>Write / read:</strong> the writer is fine, the reader may see stale or half-updated data</li>
-        <li class="fragment"><strong>Read / read:</strong> safe, nothing changes</li>
+        <li class="fragment"><strong>Both write:</strong> one update can wipe out the other (a read-modify-write like <code>++</code> loses counts)</li>
+        <li class="fragment"><strong>One writes, one reads:</strong> the write lands; what the reader gets, old, new or half of each, is luck</li>
+        <li class="fragment"><strong>Both read:</strong> harmless, nobody changes a thing</li>
       </ol>
-      <p class="fragment">Fixes: atomic operations (<code>Atomics.add</code>) or a lock built on <code>Atomics.wait</code> / <code>notify</code>. A lock lets one agent at a time in: correct, but serialised.</p>`,
+      <p class="fragment">Python's <code>mp.Array</code> comes with a lock unless told <code>lock=False</code>. A <code>SharedArrayBuffer</code> has none: safety is opt-in, with <code>Atomics.add</code> or a lock built on <code>Atomics.wait</code> / <code>notify</code>, which admits one agent at a time: correct, but serial.</p>`,
     notes: html`<p>Demo: several workers increment one shared counter many times, in chunks of the code shown on the next slide. With plain ++ the total comes out wrong; with Atomics.add it is exact. The panel shows both totals against the expected one, and whether the workers' loops actually ran at the same time: a worker that finishes its share early keeps going until it has seen the others move. If the plain total is exact, the panel says why (the OS ran the workers one after the other, or plain luck); it never means the code is safe.</p>`,
   },
   {
@@ -221,10 +223,10 @@ export const parallelSlides: SlideSpec[] = [
         <div class="dense">
           <h3>Do we need a lock on $C$?</h3>
           <ul>
-            <li class="fragment">$A$ and $B$ are only <strong>read</strong>: case 3, safe</li>
-            <li class="fragment">$C$ is only <strong>written</strong>, by the workers: case 1?</li>
-            <li class="fragment">But no two workers ever write the same $c_{ij}$: each owns its elements or rows</li>
-            <li class="fragment"><strong>No lock needed.</strong> Only wait until every worker is done (a barrier) before reading $C$</li>
+            <li class="fragment">$A$, $B$: every worker reads, none writes. Both read: harmless</li>
+            <li class="fragment">$C$: every worker writes. Both write?</li>
+            <li class="fragment">Only if two workers hit the same $c_{ij}$, and they never do: each task owns its elements or rows</li>
+            <li class="fragment"><strong>No lock</strong> (the notebook had to switch <code>mp.Array</code>'s off; here there is none). What we need is a barrier: read $C$ after every worker has said "done"</li>
           </ul>
         </div>
       </div>`,
@@ -234,15 +236,15 @@ export const parallelSlides: SlideSpec[] = [
   {
     ids: DM,
     body: html`
-      <h3>Time for the big guns</h3>
+      <h3>A product that hurts to copy</h3>
       <ul>
-        <li>$A$: $200\times 100\,000$, $B$: $100\,000\times 400$, in float32</li>
-        <li class="fragment">$A$ is $80$ MB, $B$ is $160$ MB: sending $B$ to each worker costs $160$ MB per worker</li>
-        <li class="fragment">In place: $A$, $B$ and $C$ live in <code>SharedArrayBuffer</code>s; workers read $A$, $B$ and write their own parts of $C$</li>
-        <li class="fragment">Per element and per row, against the message-passing versions</li>
+        <li>The notebook's heavy case: $A$ is $200\times 100\,000$, $B$ is $100\,000\times 400$, float32</li>
+        <li class="fragment">$A$ takes $76$ MiB, $B$ $153$ MiB: handing $B$ to each worker by message costs $153$ MiB per worker</li>
+        <li class="fragment">In place instead: $A$, $B$, $C$ sit in <code>SharedArrayBuffer</code>s; workers read $A$ and $B$ and fill their own part of $C$</li>
+        <li class="fragment">Tasks per element and per row, against the message-passing version</li>
       </ul>
-      <p class="fragment muted">$A$, $B$ and $C$ alone take about $240$ MB at full size: choose the size in the panel and start smaller on a laptop.</p>`,
-    notes: html`<p>Sizes are arithmetic: 200·100000·4 bytes = 80 MB and 100000·400·4 = 160 MB. The full size needs a lot of memory; the panel refuses sizes beyond its memory budget with a message.</p>`,
+      <p class="fragment muted">At full size $A$, $B$ and $C$ alone need about $229$ MiB. The panel starts at $l = 10\,000$, a tenth: raise it if the machine has the memory.</p>`,
+    notes: html`<p>Sizes are arithmetic, in binary units as the panels print them: 200·100000·4 bytes = 80 000 000 B ≈ 76 MiB, 100000·400·4 = 160 000 000 B ≈ 153 MiB, and C adds 320 000 B. The panel refuses sizes beyond its memory budget with a message.</p>`,
   },
   {
     ids: DM,
@@ -263,6 +265,7 @@ export const parallelSlides: SlideSpec[] = [
         <li class="fragment">Memory: what each variant copies per call</li>
         <li class="fragment">Every result is still checked against the reference</li>
       </ul>`,
-    notes: html`<p>Run at a moderate size first, then larger. Expect the shared versions to win more as l grows, because the copies grow with it.</p>`,
+    notes: html`<p>Run at the default size first, then change l and the worker count. Ask the room first: which wins, and why?</p>
+      <p>Points to weigh: pool-row copies B once per worker, but its arithmetic grows with l just as fast as the copy, so its copy-to-work ratio, (m·l + W·l·n) / (m·l·n) = 1/n + W/m, depends on the number of workers W and on m and n, not on l. shared-row runs the same row code as pool-row (rowsInto, i-k-j) with no copy at all. shared-element reads each column of B with a stride of n, like the naive loop, and may well lose to pool-row although it copies nothing. parallel-wasm adds SIMD, so it is not a like-for-like opponent.</p>`,
   },
 ];

@@ -6,23 +6,23 @@ export const wrappingUpSlides: SlideSpec[] = [
   {
     ids: END,
     body: html`
-      <h3>Two ways to do more work per unit of time</h3>
+      <h3>Two levers for more work per second</h3>
       <div class="cols">
         <div>
-          <p><strong>Vectorise</strong></p>
+          <p><strong>Vectorise</strong>: more from each instruction</p>
           <ol class="dense">
-            <li class="fragment">speeds up the low-level operations</li>
-            <li class="fragment">pairs naturally with array programming</li>
-            <li class="fragment">makes better use of the hardware you already have (SIMD lanes, caches)</li>
+            <li class="fragment">pays off in the innermost, low-level loops</li>
+            <li class="fragment">fits the array style: whole-array operations hide the lanes</li>
+            <li class="fragment">gets more out of the core you already have: SIMD lanes, full cache lines</li>
           </ol>
         </div>
         <div>
-          <p><strong>Parallelise</strong></p>
+          <p><strong>Parallelise</strong>: more instructions at once</p>
           <ol class="dense">
-            <li class="fragment">adds workers</li>
-            <li class="fragment">pays an overhead that can be heavy (start-up, messages)</li>
-            <li class="fragment">for large data, share memory instead of copying</li>
-            <li class="fragment">works best at a high level, with heavy tasks</li>
+            <li class="fragment">grows with the number of workers</li>
+            <li class="fragment">costs start-up and messages, sometimes more than it saves</li>
+            <li class="fragment">big data: share it rather than copy it</li>
+            <li class="fragment">pays best split high up in the program, in heavy tasks</li>
           </ol>
         </div>
       </div>`,
@@ -31,11 +31,11 @@ export const wrappingUpSlides: SlideSpec[] = [
   {
     ids: END,
     body: html`
-      <h3>So which strategy is best?</h3>
-      <p class="fragment"><strong>None</strong> in general: each is good at something different. Try the options, profile, and pick what fits your case.</p>
-      <p class="fragment">Do not be afraid of a <em>sub-optimal</em> solution that is <em>quick to write</em>: you can come back and optimise later.</p>
-      <p class="fragment">It sounds backwards, but improving a large program in several passes usually beats polishing one local hot spot, even more so when the time for optimisation is fixed.</p>`,
-    notes: html`<p>Close the argument: measure first, simplest version first, iterate.</p>`,
+      <h3>So which one should you use?</h3>
+      <p class="fragment">There is <strong>no universal winner</strong>: your data, your shapes and your machine decide, as the panels showed. Try the candidates, profile, then choose.</p>
+      <p class="fragment">Begin with the version that is <em>easy to write</em> and correct, even if it is slow; speed can come later.</p>
+      <p class="fragment">Then optimise in rounds over the whole program, each round starting from a fresh profile, rather than perfecting one hot spot. Odd as it sounds, that tends to win, above all when the time for optimising is limited.</p>`,
+    notes: html`<p>Close the argument: measure first, simplest version first, iterate. The summary on the next slide is the evidence: read off which variant led on low l and which on high l.</p>`,
   },
   {
     ids: END,

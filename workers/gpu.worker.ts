@@ -1,31 +1,16 @@
 // The GPU bench worker: opens WebGPU inside the worker (navigator.gpu exists in
 // dedicated workers) and runs the WebGPU variants through the common bench API,
-// plus adapterInfo() for the env panel. It only adapts the API to messages.
+// plus adapterInfo() for the env view. It only adapts the API to messages, and
+// stamps each result with the adapter it ran on (and the software note on a fallback).
 import { probeEnvironment } from '../src/bench/environment.ts';
 import { exposeBenchApi } from '../src/bench/expose.ts';
 import { createBenchApi, type BenchApi } from '../src/bench/worker-api.ts';
-import { navigatorGpu, type GpuLimits } from '../src/gpu/device.ts';
+import { navigatorGpu } from '../src/gpu/device.ts';
 import { tilesFor } from '../src/gpu/matmul.ts';
-import type { TileChoice } from '../src/gpu/tiles.ts';
+import { stampAdapter, type GpuAdapterReport } from '../src/gpu/meta.ts';
 import { gpuVariants, loadGpuContext, type GpuContext } from '../src/gpu/variants.ts';
 
-/** What the adapter and device are, as plain data; or why there is no WebGPU here. */
-export type GpuAdapterReport =
-  | {
-      readonly available: true;
-      readonly vendor: string;
-      readonly architecture: string;
-      readonly description: string;
-      readonly isFallbackAdapter: boolean;
-      readonly shaderF16: boolean;
-      readonly timestampQuery: boolean;
-      /** The device's limits the tiles were chosen from. */
-      readonly limits: GpuLimits;
-      readonly tiles: TileChoice;
-      /** Why the device was lost, if it was and no call has re-opened it yet. */
-      readonly lost: string | null;
-    }
-  | { readonly available: false; readonly reason: string };
+export type { GpuAdapterReport };
 
 export interface GpuWorkerApi extends BenchApi {
   adapterInfo(): Promise<GpuAdapterReport>;
@@ -43,27 +28,32 @@ const bench = createBenchApi<GpuContext>({
   probe: () => probeEnvironment(now),
 });
 
+async function adapterInfo(): Promise<GpuAdapterReport> {
+  const { gpu } = await loadContext();
+  if (!gpu.available) return { available: false, reason: gpu.reason };
+  const { info } = gpu;
+  return {
+    available: true,
+    vendor: info.vendor,
+    architecture: info.architecture,
+    description: info.description,
+    isFallbackAdapter: info.isFallbackAdapter,
+    shaderF16: info.features.shaderF16,
+    timestampQuery: info.features.timestampQuery,
+    limits: { ...info.limits },
+    tiles: tilesFor(gpu),
+    lost: gpu.lost,
+  };
+}
+
 const api: GpuWorkerApi = {
   environment: () => bench.environment(),
   listVariants: () => bench.listVariants(),
-  run: (request, onProgress) => bench.run(request, onProgress),
-  async adapterInfo() {
-    const { gpu } = await loadContext();
-    if (!gpu.available) return { available: false, reason: gpu.reason };
-    const { info } = gpu;
-    return {
-      available: true,
-      vendor: info.vendor,
-      architecture: info.architecture,
-      description: info.description,
-      isFallbackAdapter: info.isFallbackAdapter,
-      shaderF16: info.features.shaderF16,
-      timestampQuery: info.features.timestampQuery,
-      limits: { ...info.limits },
-      tiles: tilesFor(gpu),
-      lost: gpu.lost,
-    };
+  async run(request, onProgress) {
+    const results = await bench.run(request, onProgress);
+    return stampAdapter(results, await adapterInfo());
   },
+  adapterInfo,
 };
 
 exposeBenchApi(api);

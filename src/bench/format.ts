@@ -96,7 +96,25 @@ export function formatTable(results: readonly BenchResult[]): string {
     }
   }
   const lines = alignTable(rows, ['left', 'right', 'right', 'right', 'left', 'right', 'left', 'right', 'right', 'right']);
-  return [...lines, ...failures].join('\n');
+  return [...lines, ...gpuLines(results), ...failures].join('\n');
+}
+
+/**
+ * What a GPU result measured besides the whole call (kernel alone, bytes moved)
+ * and on which adapter, with its caveat: one line per result that has any. Pure.
+ */
+export function gpuLines(results: readonly BenchResult[]): string[] {
+  const out: string[] = [];
+  for (const r of results) {
+    const parts: string[] = [];
+    if (r.status === 'ok' && r.kernelMs !== undefined) parts.push(`kernel ${formatMs(r.kernelMs)} ms median (timestamp-query)`);
+    if (r.status === 'ok' && r.bytesMoved !== undefined) parts.push(`${formatBytes(r.bytesMoved)} moved per call`);
+    if (r.status === 'ok' && (r.kernelMs !== undefined || r.bytesMoved !== undefined)) parts.push(`first call ${formatMs(r.coldMs)} ms (shader compile, pipeline)`);
+    if (r.adapter !== undefined) parts.push(`adapter ${r.adapter}`);
+    if (r.note !== undefined) parts.push(`⚠ ${r.note}`);
+    if (parts.length > 0) out.push(`${r.variant}: ${parts.join(', ')}`);
+  }
+  return out;
 }
 
 /** One line saying where the figures come from: a number without its environment is not a result. */

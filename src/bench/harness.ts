@@ -18,7 +18,7 @@ import {
   type MeasureConfig,
 } from './measure.ts';
 import type { BenchRequest, BenchResult, Check, Environment, FailedResult, Progress } from './protocol.ts';
-import { computeStats, gflops } from './stats.ts';
+import { computeStats, gflops, median } from './stats.ts';
 import { DEFAULT_SEED } from './defaults.ts';
 
 export { DEFAULT_SEED };
@@ -68,6 +68,9 @@ interface Live<Ctx> {
   /** Worse of the cold call's check and the last measured call's. */
   check?: Check;
   error?: string;
+  /** GPU variants: the kernel time of each sample's last call (lastTiming), where the device reports one. */
+  kernelSamplesMs: number[];
+  bytesMoved?: number;
 }
 
 function messageOf(e: unknown): string {
@@ -83,6 +86,14 @@ function isAbort(e: unknown, signal: AbortSignal | undefined): boolean {
 function worse(a: Check, b: Check): Check {
   if (a.correct !== b.correct) return a.correct ? b : a;
   return a.maxAbsError >= b.maxAbsError ? a : b;
+}
+
+/** GPU variants: keep what the sample's last call measured besides its wall time. */
+function noteTiming<Ctx>(v: Live<Ctx>): void {
+  const timing = v.variant.lastTiming?.();
+  if (!timing) return;
+  v.bytesMoved = timing.bytesMoved;
+  if (timing.kernelMs !== undefined && Number.isFinite(timing.kernelMs)) v.kernelSamplesMs.push(timing.kernelMs);
 }
 
 export async function runRequest<Ctx>(
@@ -124,7 +135,8 @@ export async function runRequest<Ctx>(
     }
     const workers = variant.workersUsed?.(ctx) ?? 1;
     if (!variant.dtypes.includes(dtype)) {
-      results[slot] = failed(id, `${id} does not support ${dtype} (only ${variant.dtypes.join(', ')})`, workers);
+      const reason = variant.dtypeRefusal?.(dtype) ?? `${id} does not support ${dtype} (only ${variant.dtypes.join(', ')})`;
+      results[slot] = failed(id, reason, workers);
       continue;
     }
     const refusal = memoryRefusal(variant, shape, dtype, budget);
@@ -163,7 +175,7 @@ export async function runRequest<Ctx>(
         progress(slot, 'cold');
         const cold = await timeCall(run, now);
         const coldCheck = check(cold.result);
-        live.push({ slot, variant, run, coldMs: cold.ms, coldCheck, batch: 1, samplesMs: [], last: cold.result });
+        live.push({ slot, variant, run, coldMs: cold.ms, coldCheck, batch: 1, samplesMs: [], last: cold.result, kernelSamplesMs: [] });
       } catch (e) {
         if (isAbort(e, signal)) throw e;
         results[slot] = failed(variant.id, messageOf(e), variant.workersUsed?.(ctx) ?? 1);
@@ -195,6 +207,7 @@ export async function runRequest<Ctx>(
           v.samplesMs.push(sample.perCallMs);
           v.batch = sample.batch;
           v.last = sample.last;
+          noteTiming(v);
         } catch (e) {
           if (isAbort(e, signal)) throw e;
           v.error = messageOf(e);
@@ -233,6 +246,8 @@ export async function runRequest<Ctx>(
         extraBytes: v.variant.extraBytes(shape, dtype),
         copiedBytes: v.variant.copiedBytes?.(shape, dtype, workers),
         chunkSize: v.variant.chunkSize?.(shape, ctx),
+        ...(v.kernelSamplesMs.length > 0 ? { kernelMs: median(v.kernelSamplesMs) } : {}),
+        ...(v.bytesMoved !== undefined ? { bytesMoved: v.bytesMoved } : {}),
       };
     }
   }

@@ -49,6 +49,10 @@ interface ResultBase {
   readonly env: Environment;
   /** ISO time the result was produced. */
   readonly at: string;
+  /** GPU variants: the adapter the run used ("google · swiftshader (fallback adapter)"). */
+  readonly adapter?: string;
+  /** A caveat every table shows with the result, e.g. 'software adapter: not a GPU timing'. */
+  readonly note?: string;
 }
 
 /** A variant that ran: every sample is a per-call time in ms. */
@@ -72,6 +76,14 @@ export interface MeasuredResult extends ResultBase {
   readonly startupMs?: number;
   /** Elements per message actually used (per-element parallel variants: pool-element, shared-element). */
   readonly chunkSize?: number;
+  /**
+   * GPU variants: median over the samples of the compute pass alone (timestamp-query,
+   * the last call of each sample); absent when the device has no timestamps.
+   * medianMs stays the whole round trip: upload, kernel, read back.
+   */
+  readonly kernelMs?: number;
+  /** GPU variants: bytes uploaded (A, B) and read back (C) per call. */
+  readonly bytesMoved?: number;
 }
 
 /** A variant that could not run (memory guard, no isolation, cancelled, error). */

@@ -22,6 +22,13 @@ export interface BenchApiParts<Ctx> {
   readonly variants: readonly Variant<Ctx>[];
   /** Built once, on first use (e.g. instantiating the WebAssembly kernels). */
   readonly loadContext: () => Promise<Ctx>;
+  /**
+   * Optional: what one request needs beyond the context, added just before it runs
+   * (in the queue, so never while another run is timing), e.g. a library loaded the
+   * first time a request names the variant that uses it. Returns the context for
+   * this run and later ones: the same object when nothing was added.
+   */
+  readonly extendContext?: (ctx: Ctx, request: BenchRequest) => Promise<Ctx>;
   readonly now: () => number;
   readonly probe: () => Environment;
 }
@@ -50,7 +57,11 @@ export function createBenchApi<Ctx>(parts: BenchApiParts<Ctx>): BenchApi {
     },
     run(request, onProgress) {
       const job = queue.then(async () => {
-        const context = await (ctx ??= parts.loadContext());
+        let context = await (ctx ??= parts.loadContext());
+        if (parts.extendContext) {
+          const extended = await parts.extendContext(context, request);
+          if (extended !== context) ctx = Promise.resolve((context = extended));
+        }
         const e = environment();
         return runRequest(request, parts.variants, {
           now: parts.now,

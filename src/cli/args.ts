@@ -17,6 +17,8 @@ export type CliArgs =
       readonly samples: number;
       readonly seed: number;
       readonly json: boolean;
+      /** Start Chromium with --enable-unsafe-webgpu, so the WebGPU variants can run. */
+      readonly gpu: boolean;
     }
   | { readonly kind: 'error'; readonly message: string };
 
@@ -29,7 +31,7 @@ const MAX_SAMPLES = 10_000;
 export const USAGE = `Usage:
   npm run --silent bench -- --list
   npm run --silent bench -- --variant ID[,ID...]|all --shape MxLxN [--dtype f64|f32]
-                            [--workers K] [--samples S] [--seed N] [--json]
+                            [--workers K] [--samples S] [--seed N] [--json] [--gpu]
 
   --list      one variant id per line, then its description
   --variant   comma-separated variant ids, or "all"
@@ -38,11 +40,13 @@ export const USAGE = `Usage:
   --workers   worker count for the parallel variants (default: the browser's core count)
   --samples   samples per variant, at least ${MIN_SAMPLES} (default ${DEFAULT_SAMPLES})
   --seed      seed of the input generator (default ${DEFAULT_SEED})
-  --json      print only a JSON array of results on stdout`;
+  --json      print only a JSON array of results on stdout
+  --gpu       start Chromium with --enable-unsafe-webgpu so the webgpu-* variants run
+              (headless, that is SwiftShader: a CPU emulation, correct but not a GPU timing)`;
 
 const VALUE_FLAGS = ['--variant', '--shape', '--dtype', '--workers', '--samples', '--seed'] as const;
 type ValueFlag = (typeof VALUE_FLAGS)[number];
-const BOOL_FLAGS = ['--list', '--json', '--help', '-h'] as const;
+const BOOL_FLAGS = ['--list', '--json', '--gpu', '--help', '-h'] as const;
 type BoolFlag = (typeof BOOL_FLAGS)[number];
 
 function isValueFlag(s: string): s is ValueFlag {
@@ -138,5 +142,6 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     samples,
     seed,
     json: flags.has('--json'),
+    gpu: flags.has('--gpu'),
   };
 }

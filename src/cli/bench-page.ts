@@ -1,14 +1,16 @@
 // The page `npm run bench` drives in headless Chromium. It exposes window.__bench and
 // does no compute on its main thread: it calls the same runner as the slides' panels
-// (serial variants in the bench worker, parallel ones on the worker pool).
+// (serial variants in the bench worker, parallel ones on the worker pool, WebGPU
+// ones in the GPU worker).
 import { benchEnvironment } from '../bench/client.ts';
 import type { BenchRequest, BenchResult, Environment, Progress } from '../bench/protocol.ts';
 import { runBench } from '../bench/runner.ts';
 import { serialVariants } from '../kernels/registry.ts';
 import { parallelVariants } from '../parallel/variants.ts';
+import { gpuVariantInfos } from '../gpu/meta.ts';
 
 function list(): { id: string; description: string }[] {
-  return [...serialVariants, ...parallelVariants].map(({ id, description }) => ({ id, description }));
+  return [...serialVariants, ...parallelVariants, ...gpuVariantInfos].map(({ id, description }) => ({ id, description }));
 }
 
 /** Progress goes to the CLI (stderr) when it asked for it. */

@@ -8,6 +8,7 @@ import type { BenchRequest, BenchResult, Progress } from '../bench/protocol.ts';
 import { formatEnvironment, formatRunHeader, formatTable } from '../bench/format.ts';
 import { parseArgs, USAGE, type CliArgs } from './args.ts';
 import { BrowserNotFoundError, chromiumArgs, chromiumPath, findBrowserHere } from './chromium.ts';
+import { explainGpuFailures, WEBGPU_FLAG } from './gpu.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const PAGE = 'src/cli/bench-page.html';
@@ -33,13 +34,16 @@ async function listInNode(): Promise<Listed[]> {
   } catch (e) {
     log(`bench: parallel variants not listed (${e instanceof Error ? e.message : String(e)})`);
   }
+  // From the metadata module: the variants themselves import WGSL with ?raw, which only Vite loads.
+  const { gpuVariantInfos } = await import('../gpu/meta.ts');
+  for (const { id, description } of gpuVariantInfos) listed.push({ id, description });
   return listed;
 }
 
 type Run = Extract<CliArgs, { kind: 'run' }>;
 
 /** A Vite dev server with the project's config (COOP/COEP headers) on a free port, and Chromium on it. */
-async function withBenchPage<T>(use: (page: import('playwright-core').Page) => Promise<T>): Promise<T> {
+async function withBenchPage<T>(use: (page: import('playwright-core').Page) => Promise<T>, { gpu = false } = {}): Promise<T> {
   const { createServer } = await import('vite');
   const { chromium } = await import('playwright-core');
   const server = await createServer({
@@ -57,7 +61,7 @@ async function withBenchPage<T>(use: (page: import('playwright-core').Page) => P
     await server.listen();
     const base = server.resolvedUrls?.local[0];
     if (!base) throw new Error('Vite did not report a local URL');
-    browser = await chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs, headless: true });
+    browser = await chromium.launch({ executablePath: chromiumPath(), args: gpu ? [...chromiumArgs, WEBGPU_FLAG] : chromiumArgs, headless: true });
     const page = await browser.newPage();
     page.on('console', (msg) => {
       if (msg.type() === 'error' || msg.type() === 'warning') log(`[page ${msg.type()}] ${msg.text()}`);
@@ -99,8 +103,8 @@ async function runInBrowser(args: Run): Promise<BenchResult[]> {
     const results = await page.evaluate((req) => window.__bench!.run(req), request);
     finished = true;
     if (tty) process.stderr.write('\r\x1b[2K');
-    return results;
-  });
+    return explainGpuFailures(results, args.gpu);
+  }, { gpu: args.gpu });
 }
 
 async function main(argv: readonly string[]): Promise<number> {

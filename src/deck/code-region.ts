@@ -65,19 +65,26 @@ export interface CodeRef {
   readonly lang?: CodeLang;
 }
 
+/** The visible error box of a slide whose region is missing. */
+export function regionErrorHtml(region: string, file: string): string {
+  return `<div class="region-error" role="alert">source region ${escapeHtml(region)} not found in ${escapeHtml(file)}</div>`;
+}
+
+/** The figure around already coloured code. tabindex: a block that scrolls must be reachable by keyboard. */
+export function figureHtml(file: string, region: string | undefined, html: string, lang: CodeLang): string {
+  const caption = region ? `${file} · ${region}` : file;
+  return (
+    `<figure class="code" data-file="${escapeHtml(file)}"${region ? ` data-region="${escapeHtml(region)}"` : ''}>` +
+    `<pre><code class="language-${lang} hl" tabindex="0" aria-label="${escapeHtml(`Code: ${caption}`)}">${html}</code></pre>` +
+    `<figcaption>${escapeHtml(caption)}</figcaption></figure>`
+  );
+}
+
 /** HTML for a code block, or a visible error box when the region is missing. */
 export function codeBlockHtml(ref: CodeRef): string {
   const code = ref.region === undefined ? dedent(ref.source.split(/\r?\n/)) : extractRegion(ref.source, ref.region);
-  if (code === null) {
-    return `<div class="region-error" role="alert">source region ${escapeHtml(ref.region ?? '')} not found in ${escapeHtml(ref.file)}</div>`;
-  }
+  if (code === null) return regionErrorHtml(ref.region ?? '', ref.file);
   const lang = ref.lang ?? (ref.file.endsWith('.wgsl') ? 'wgsl' : 'typescript');
-  const caption = ref.region ? `${ref.file} · ${ref.region}` : ref.file;
-  return (
-    `<figure class="code" data-file="${escapeHtml(ref.file)}"${ref.region ? ` data-region="${escapeHtml(ref.region)}"` : ''}>` +
-    // Coloured here, when the deck is assembled: no highlighter runs in the page.
-    // tabindex: a block that scrolls must be reachable by keyboard.
-    `<pre><code class="language-${lang} hl" tabindex="0">${highlightCode(code, lang)}</code></pre>` +
-    `<figcaption>${escapeHtml(caption)}</figcaption></figure>`
-  );
+  // Coloured here, when the deck is assembled: no highlighter runs in the page.
+  return figureHtml(ref.file, ref.region, highlightCode(code, lang), lang);
 }

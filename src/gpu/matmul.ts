@@ -15,7 +15,9 @@ const Usage = { MAP_READ: 0x1, COPY_SRC: 0x4, COPY_DST: 0x8, UNIFORM: 0x40, STOR
 const COMPUTE_STAGE = 0x4; // COMPUTE_STAGE
 const MAP_READ_MODE = 0x1; // MAP_READ_MODE
 
-export const GPU_F64_REASON = 'WGSL has no float64: WebGPU variants run in float32 only';
+import { GPU_F64_REASON } from './meta.ts';
+
+export { GPU_F64_REASON };
 
 /** Workgroup size of naive.wgsl (fixed in the shader). */
 export const NAIVE_WORKGROUP: readonly [x: number, y: number] = [8, 8];

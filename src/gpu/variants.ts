@@ -1,11 +1,11 @@
-// Section 3.2: the WebGPU variants, measured through the same contract as the CPU
+// Section 3.2.2: the WebGPU variants, measured through the same contract as the CPU
 // ones. The timed call is the whole round trip (upload, kernel, read back), as a
 // page pays it; the kernel alone is reported apart, by lastTiming().
 import { assertInputs } from '../kernels/define.ts';
-import type { Dtype, Shape } from '../kernels/types.ts';
 import type { RunOnce, Variant } from '../kernels/variant.ts';
 import { openGpu, navigatorGpu, type GpuHandle, type GpuUnavailable } from './device.ts';
 import { GPU_F64_REASON, gpuMatmul, type GpuKind, type GpuTiming } from './matmul.ts';
+import { webgpuNaiveInfo, webgpuTiledInfo, type GpuVariantInfo } from './meta.ts';
 
 /** What a WebGPU variant needs: an open device, or the reason there is none. */
 export interface GpuContext {
@@ -17,19 +17,17 @@ export async function loadGpuContext(gpu: GPU | undefined = navigatorGpu()): Pro
   return { gpu: await openGpu(gpu) };
 }
 
-const F32_ONLY: readonly Dtype[] = ['f32'];
-
 export type GpuVariant = Variant<GpuContext> & { lastTiming(): GpuTiming | undefined };
 
-function gpuVariant(id: string, kind: GpuKind, description: string): GpuVariant {
+function gpuVariant(meta: GpuVariantInfo, kind: GpuKind): GpuVariant {
   let last: GpuTiming | undefined;
   return {
-    id,
-    description,
-    section: '3.2',
-    dtypes: F32_ONLY,
-    // On the device: A, B, C, and the mappable copy of C.
-    extraBytes: ({ m, l, n }: Shape) => (m * l + l * n + 2 * m * n) * 4,
+    id: meta.id,
+    description: meta.description,
+    section: meta.section,
+    dtypes: meta.dtypes,
+    extraBytes: meta.extraBytes,
+    dtypeRefusal: meta.dtypeRefusal,
     setup(inputs, ctx): RunOnce {
       if (!ctx.gpu.available) throw new Error(ctx.gpu.reason);
       if (inputs.dtype !== 'f32') throw new Error(GPU_F64_REASON);
@@ -51,16 +49,8 @@ function gpuVariant(id: string, kind: GpuKind, description: string): GpuVariant 
   };
 }
 
-export const webgpuNaive = gpuVariant(
-  'webgpu-naive',
-  'naive',
-  'WebGPU, one invocation per element of C reading A and B from GPU memory (f32)',
-);
+export const webgpuNaive = gpuVariant(webgpuNaiveInfo, 'naive');
 
-export const webgpuTiled = gpuVariant(
-  'webgpu-tiled',
-  'tiled',
-  'WebGPU, tiles of A and B in workgroup memory, a 4×4 block of C per invocation (f32)',
-);
+export const webgpuTiled = gpuVariant(webgpuTiledInfo, 'tiled');
 
 export const gpuVariants: readonly GpuVariant[] = [webgpuNaive, webgpuTiled];

@@ -1,4 +1,4 @@
-// Section 3.2.2: memory layout. The same loop reads A and B through strides; only
+// Section 3.2.3: memory layout. The same loop reads A and B through strides; only
 // the storage order of A and B changes between the four variants. Pure.
 import { assertInputs, BOTH_DTYPES, outputFor } from './define.ts';
 import type { KernelContext } from './registry.ts';
@@ -53,7 +53,7 @@ function layoutVariant(aLayout: Layout, bLayout: Layout): Variant<KernelContext>
   return {
     id: `layout-${tag}`,
     description: `A ${names[aLayout]}, B ${names[bLayout]} (converted in set-up), same strided loop`,
-    section: '3.2.2',
+    section: '3.2.3',
     dtypes: BOTH_DTYPES,
     // The converted copies live while the variant runs.
     extraBytes: ({ m, l, n }, dtype) =>

@@ -1,4 +1,4 @@
-// Section 3.2.2: the same arithmetic as naive, with the memory walked in a better
+// Section 3.2.3: the same arithmetic as naive, with the memory walked in a better
 // order. Pure: no DOM, no workers, no timers.
 import { assertInputs, BOTH_DTYPES, outputFor, typedVariant } from './define.ts';
 import { ndarray, transpose } from './ndarray.ts';
@@ -41,14 +41,14 @@ export function transposedMatMul(A: FloatArray, BT: FloatArray, C: FloatArray, {
 export const ikj = typedVariant<KernelContext>({
   id: 'ikj',
   description: 'loops in i-k-j order: the inner loop walks rows of B and C contiguously',
-  section: '3.2.2',
+  section: '3.2.3',
   kernel: ikjMatMul,
 });
 
 export const transposedB: Variant<KernelContext> = {
   id: 'transposed-b',
   description: 'B transposed in set-up, then each element is a dot product of two contiguous rows',
-  section: '3.2.2',
+  section: '3.2.3',
   dtypes: BOTH_DTYPES,
   extraBytes: ({ l, n }, dtype) => l * n * bytesPer(dtype), // the transposed copy of B
   setup(inputs): RunOnce {

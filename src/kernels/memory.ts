@@ -12,13 +12,13 @@ import type { Variant } from './variant.ts';
 export const DEFAULT_MEMORY_BUDGET_BYTES = 2 ** 30;
 
 /** Bytes a variant needs for one call: A, B, C and its own temporaries. */
-export function memoryNeed(variant: Variant<any>, shape: Shape, dtype: Dtype): number {
+export function memoryNeed(variant: Pick<Variant<any>, 'extraBytes'>, shape: Shape, dtype: Dtype): number {
   return operandBytes(shape, dtype) + variant.extraBytes(shape, dtype);
 }
 
 /** null when the variant fits in the budget, else a sentence saying why not. */
 export function memoryRefusal(
-  variant: Variant<any>,
+  variant: Pick<Variant<any>, 'id' | 'extraBytes'>,
   shape: Shape,
   dtype: Dtype,
   budgetBytes: number = DEFAULT_MEMORY_BUDGET_BYTES,

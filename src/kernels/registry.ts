@@ -9,10 +9,18 @@ import { ikj, transposedB } from './loop-order.ts';
 import { layoutCC, layoutCR, layoutRC, layoutRR } from './layout.ts';
 import { wasmElement, wasmScalar, wasmSimd, wasmWhole } from './wasm.ts';
 import { tuned } from './tuned.ts';
+import { libTfjs, type TfjsHandle } from './lib-tfjs.ts';
 
 /** What a serial variant may need from its surroundings: the compiled kernels, if loaded. */
 export interface KernelContext {
   readonly wasm: WasmKernels | null;
+  /**
+   * TensorFlow.js for lib-tfjs, loaded lazily by the bench worker the first time a
+   * request names lib-tfjs: absent before that (and wherever nobody loads it),
+   * null with `tfjsError` when loading failed.
+   */
+  readonly tfjs?: TfjsHandle | null;
+  readonly tfjsError?: string | null;
 }
 
 export const serialVariants: readonly Variant<KernelContext>[] = [
@@ -26,6 +34,7 @@ export const serialVariants: readonly Variant<KernelContext>[] = [
   wasmScalar, // 3.2: SIMD's scalar twin
   wasmSimd, // 3.2 / 3.2.1
   tuned, // 3.2: packing, register tile, FMA
+  libTfjs, // 3.2: the library row (TensorFlow.js / XNNPACK), as the notebook had numpy
   ikj, // 3.2.2: loop order
   transposedB, // 3.2.2
   layoutRR, // 3.2.2: the four layouts

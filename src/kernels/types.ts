@@ -1,7 +1,7 @@
 // Shared vocabulary of the kernels. Pure: no DOM, no workers, no timers.
 //
 // Matrices are row-major typed arrays (A is m×l, B is l×n, C is m×n, the
-// notebook's names) unless a variant says otherwise (the layout variants of 3.2.2).
+// notebook's names) unless a variant says otherwise (the layout variants of 3.2.3).
 
 export type Dtype = 'f64' | 'f32';
 export type FloatArray = Float64Array | Float32Array;

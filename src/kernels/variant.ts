@@ -39,14 +39,19 @@ export interface Variant<Ctx = unknown> {
   /** Per-element parallel variants: elements sent per message with this context. */
   chunkSize?(shape: Shape, ctx: Ctx): number;
   /**
+   * Variants with several compiled builds: which one runs with this context,
+   * 'relaxed-simd' (fused multiply-add) or 'simd' (mul + add).
+   */
+  build?(ctx: Ctx): string;
+  /**
    * GPU variants: what the most recent timed call measured besides its wall time:
    * the kernel alone from timestamp-query (undefined when the device has none) and
    * the bytes uploaded and read back. Undefined before the first call.
    */
   lastTiming?(): { readonly kernelMs?: number; readonly bytesMoved: number } | undefined;
   /**
-   * Variants with several compiled builds: which one runs with this context,
-   * 'relaxed-simd' (fused multiply-add) or 'simd' (mul + add).
+   * Why this variant cannot run in `dtype` (one it does not list), in its own words;
+   * absent: the harness's generic "does not support" sentence.
    */
-  build?(ctx: Ctx): string;
+  dtypeRefusal?(dtype: Dtype): string;
 }

@@ -130,6 +130,8 @@ export class BenchPanel extends HTMLElement {
     this.alertBox = doc.createElement('div');
     this.alertBox.className = 'bp-alert';
     this.alertBox.setAttribute('role', 'alert');
+    // Set now, not at the first validation: every input's aria-describedby points here.
+    this.alertBox.id = `${this.uid}-alert`;
     this.statusBox = doc.createElement('p');
     this.statusBox.className = 'bp-status';
     this.statusBox.setAttribute('role', 'status');
@@ -172,6 +174,8 @@ export class BenchPanel extends HTMLElement {
       table,
       extra,
       foot,
+      controls: this.form,
+      alertId: this.alertBox.id,
       store: browserStore(),
       width: () => Math.max(320, Math.min(900, (chart.clientWidth || self.clientWidth || 560) - 4)),
       setStatus: (text) => {
@@ -180,9 +184,11 @@ export class BenchPanel extends HTMLElement {
       runExclusive: (work) => self.exclusive(work),
     };
     this.behaviour.mount?.(this.host);
-    // Kind-specific buttons (freeze's main-thread run, summary's refresh) follow the same rule.
+    // Kind-specific buttons and fields (freeze's main-thread run, summary's refresh, a sweep's sizes) follow the same rule.
     if (this.context === 'print') extra.hidden = true;
-    else if (!mayRun(this.context)) extra.querySelectorAll('button, input').forEach((el) => ((el as HTMLButtonElement).disabled = true));
+    else if (!mayRun(this.context)) {
+      for (const box of [extra, this.form]) box.querySelectorAll('button, input').forEach((el) => ((el as HTMLButtonElement).disabled = true));
+    }
   }
 
   private defaultTitle(): string {
@@ -202,6 +208,8 @@ export class BenchPanel extends HTMLElement {
         return 'Concurrent writes: a race and its fix';
       case 'summary':
         return 'Everything measured in this visit';
+      case 'gpu-sweep':
+        return `GFLOP/s against size: ${c.variants.join(', ')}`;
       default:
         return `Live benchmark: ${c.variants.join(' vs ')}`;
     }
@@ -344,6 +352,7 @@ export class BenchPanel extends HTMLElement {
     const variants = this.config.variants.filter(knownVariant);
     const options = { variants, refuse: refuseByMemory, maxWorkers: Math.max(4, cores * 4) };
     let v = validateFields(this.readFields(), options);
+    const kindErrors = this.behaviour.validate?.(this.host) ?? [];
     if (v.ok && this.datasetSelect?.value === 'all') {
       // Each listed set must pass the same checks (the big one may not fit every variant).
       for (const shape of this.shapes(v.value)) {
@@ -354,12 +363,12 @@ export class BenchPanel extends HTMLElement {
         }
       }
     }
-    this.alertBox.id = `${this.uid}-alert`;
     for (const [field, input] of this.inputs) {
       const bad = !v.ok && v.errors[field] !== undefined;
       if (bad) input.setAttribute('aria-invalid', 'true');
       else input.removeAttribute('aria-invalid');
     }
+    if (v.ok && kindErrors.length > 0) v = { ok: false, errors: {} };
     if (v.ok) {
       this.alertBox.replaceChildren();
       const unknown = this.config.variants.filter((id) => !knownVariant(id));
@@ -369,7 +378,7 @@ export class BenchPanel extends HTMLElement {
       }
       return v;
     }
-    const messages = [...new Set(Object.values(v.errors))];
+    const messages = [...new Set([...Object.values(v.errors), ...kindErrors])];
     const list = this.ownerDocument.createElement('ul');
     for (const m of messages) {
       const li = this.ownerDocument.createElement('li');
@@ -378,7 +387,7 @@ export class BenchPanel extends HTMLElement {
     }
     this.alertBox.replaceChildren(list);
     const firstBad = [...this.inputs.entries()].find(([f]) => v.errors[f] !== undefined)?.[1];
-    firstBad?.focus();
+    (firstBad ?? this.form.querySelector<HTMLElement>('[aria-invalid="true"]'))?.focus();
     return v;
   }
 

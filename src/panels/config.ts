@@ -4,9 +4,9 @@
 import type { Dtype, Shape } from '../kernels/types.ts';
 import { isParallelVariant } from '../parallel/variants.ts';
 
-export type PanelKind = 'matmul' | 'speedup' | 'messages' | 'race' | 'profile' | 'jit' | 'freeze' | 'summary';
+export type PanelKind = 'matmul' | 'speedup' | 'messages' | 'race' | 'profile' | 'jit' | 'freeze' | 'summary' | 'gpu-sweep';
 
-export const PANEL_KINDS: readonly PanelKind[] = ['matmul', 'speedup', 'messages', 'race', 'profile', 'jit', 'freeze', 'summary'];
+export const PANEL_KINDS: readonly PanelKind[] = ['matmul', 'speedup', 'messages', 'race', 'profile', 'jit', 'freeze', 'summary', 'gpu-sweep'];
 
 export type DatasetName = 'lowL' | 'highL' | 'big';
 
@@ -39,6 +39,8 @@ export interface PanelConfig {
   readonly dtypes: readonly Dtype[] | null;
   /** Serial variant the speedup is measured against (kind=speedup). */
   readonly reference: string;
+  /** sizes="64,128,…": square sizes of a sweep (kind=gpu-sweep), as written; the kind validates them. */
+  readonly sizes: string | null;
 }
 
 /** Default variants per kind, when the declaration names none. */
@@ -51,6 +53,8 @@ const DEFAULT_VARIANTS: Readonly<Record<PanelKind, readonly string[]>> = {
   jit: ['naive', 'element-vectorised', 'wasm-whole'],
   freeze: ['naive'],
   summary: [],
+  // The deck's best CPU kernel against both GPU kernels; a slide may name another CPU kernel.
+  'gpu-sweep': ['wasm-simd', 'webgpu-naive', 'webgpu-tiled'],
 };
 
 export { isParallelVariant };
@@ -94,7 +98,8 @@ export function readConfig(attr: (name: string) => string | null): PanelConfig {
     n: positiveInt(attr('n')) ?? base.shape.n,
   };
   const dtypeText = attr('dtype');
-  const dtype: Dtype = dtypeText === 'f32' || dtypeText === 'f64' ? dtypeText : base.dtype;
+  // WGSL has no float64: a GPU sweep is float32 whatever the data set says.
+  const dtype: Dtype = kind === 'gpu-sweep' ? 'f32' : dtypeText === 'f32' || dtypeText === 'f64' ? dtypeText : base.dtype;
   const wantsWorkers = kind === 'speedup' || variants.some(isParallelVariant) || attr('workers') !== null;
   const workers = wantsWorkers ? (positiveInt(attr('workers')) ?? 2) : null;
   const chunkText = attr('chunk');
@@ -111,5 +116,5 @@ export function readConfig(attr: (name: string) => string | null): PanelConfig {
     : [];
   const datasets = datasetList.length > 0 ? [...new Set(datasetList)] : null;
   const id = attr('id') || attr('data-bench') || derivedId(kind, variants, dataset);
-  return { id, kind, variants, dataset, shape, dtype, samples, workers, chunk, title: attr('title'), dtypes, datasets, reference: attr('reference') ?? 'naive' };
+  return { id, kind, variants, dataset, shape, dtype, samples, workers, chunk, title: attr('title'), dtypes, datasets, reference: attr('reference') ?? 'naive', sizes: attr('sizes') };
 }

@@ -5,6 +5,8 @@
 // worker runs), here applied to the page; browserName and the facts are pure.
 import type { Environment } from '../bench/protocol.ts';
 import { probeEnvironment } from '../bench/environment.ts';
+import { gpuAdapterInfo } from '../bench/gpu-client.ts';
+import { adapterLabel, type GpuAdapterReport } from '../gpu/meta.ts';
 
 /** "Chromium 156", "Firefox 140", "Safari 18": enough to compare machines. Pure. */
 export function browserName(userAgent: string): string {
@@ -43,6 +45,35 @@ export function environmentLine(env: Environment): string {
   return `${browserName(env.userAgent)} · ${env.cores} cores · ${env.crossOriginIsolated ? 'isolated' : 'not isolated'} · timer ${res}${env.wasmSimd ? ' · wasm SIMD' : ''}`;
 }
 
+const yesNo = (b: boolean): string => (b ? 'supported' : 'not supported');
+
+function bytes(b: number): string {
+  if (b >= 1024 ** 3 && b % 1024 ** 3 === 0) return `${b / 1024 ** 3} GiB`;
+  if (b >= 1024 ** 2) return `${+(b / 1024 ** 2).toFixed(1)} MiB`;
+  if (b >= 1024) return `${+(b / 1024).toFixed(1)} KiB`;
+  return `${b} B`;
+}
+
+/** The GPU rows of the env view: what the GPU worker's adapter is and can do, or why there is none. Pure. */
+export function gpuFacts(report: GpuAdapterReport): [string, string][] {
+  if (!report.available) return [['WebGPU', `unavailable: ${report.reason}`]];
+  const { limits, tiles } = report;
+  return [
+    ['WebGPU adapter', adapterLabel(report) ?? ''],
+    ['Fallback (software) adapter', report.isFallbackAdapter ? 'yes: a CPU emulating a GPU; its timings say nothing about GPU speed' : 'no: a hardware GPU'],
+    ['timestamp-query', `${yesNo(report.timestampQuery)}${report.timestampQuery ? ' (kernel times measured)' : ' (no kernel-only times)'}`],
+    ['shader-f16', yesNo(report.shaderF16)],
+    [
+      'Workgroup limits',
+      `${limits.maxComputeInvocationsPerWorkgroup} invocations, ${limits.maxComputeWorkgroupSizeX}×${limits.maxComputeWorkgroupSizeY} max size, ` +
+        `${bytes(limits.maxComputeWorkgroupStorageSize)} workgroup memory`,
+    ],
+    ['Buffer limits', `storage binding ${bytes(limits.maxStorageBufferBindingSize)}, buffer ${bytes(limits.maxBufferSize)}, ${limits.maxComputeWorkgroupsPerDimension} workgroups per dimension`],
+    ['Tiles of webgpu-tiled', tiles.reason],
+    ...(report.lost ? ([['Device', report.lost]] as [string, string][]) : []),
+  ];
+}
+
 let cached: Environment | null = null;
 
 /** Measured once per page: the resolution probe spins for a moment. */
@@ -76,26 +107,41 @@ export function mountEnvironmentButton(doc: Document): HTMLButtonElement {
   const note = doc.createElement('p');
   note.className = 'env-note';
   note.textContent =
-    'Measured in this page now. Each result also records the environment of the worker that produced it.';
+    'Measured in this page now; the WebGPU rows come from the GPU worker. Each result also records the environment of the worker that produced it.';
   const close = doc.createElement('button');
   close.type = 'button';
   close.textContent = 'Close';
   close.addEventListener('click', () => dialog.close());
   dialog.append(heading, table, note, close);
 
-  button.addEventListener('click', () => {
-    table.replaceChildren(
-      ...environmentFacts(pageEnvironment()).map(([k, v]) => {
-        const tr = doc.createElement('tr');
-        const th = doc.createElement('th');
-        th.scope = 'row';
-        th.textContent = k;
-        const td = doc.createElement('td');
-        td.textContent = v;
-        tr.append(th, td);
-        return tr;
-      }),
+  const row = ([k, v]: [string, string]): HTMLTableRowElement => {
+    const tr = doc.createElement('tr');
+    const th = doc.createElement('th');
+    th.scope = 'row';
+    th.textContent = k;
+    const td = doc.createElement('td');
+    td.textContent = v;
+    tr.append(th, td);
+    return tr;
+  };
+  // The GPU rows come from the GPU worker, asked only now that someone looks.
+  const gpuBody = doc.createElement('tbody');
+  gpuBody.className = 'env-gpu';
+  let asked = 0;
+  const askGpu = (): void => {
+    const ask = ++asked;
+    gpuBody.replaceChildren(row(['WebGPU', 'asking the GPU worker…']));
+    gpuAdapterInfo().then(
+      (report) => ask === asked && gpuBody.replaceChildren(...gpuFacts(report).map(row)),
+      (e: unknown) => ask === asked && gpuBody.replaceChildren(row(['WebGPU', `could not ask the GPU worker: ${e instanceof Error ? e.message : String(e)}`])),
     );
+  };
+
+  button.addEventListener('click', () => {
+    const pageBody = doc.createElement('tbody');
+    pageBody.append(...environmentFacts(pageEnvironment()).map(row));
+    table.replaceChildren(pageBody, gpuBody);
+    askGpu();
     dialog.showModal();
     close.focus();
   });

@@ -32,6 +32,11 @@ export const CSV_COLUMNS = [
   'timerResolutionMs',
   'userAgent',
   'at',
+  // GPU variants (empty for the others): kernel alone, bytes to and from the device, adapter, caveat.
+  'kernelMs',
+  'bytesMoved',
+  'adapter',
+  'note',
 ] as const;
 
 /** RFC 4180 quoting: quote when the field holds a comma, quote, or line break. */
@@ -68,6 +73,10 @@ function rowOf(r: BenchResult): (string | number | boolean | null)[] {
     r.env.timerResolutionMs,
     r.env.userAgent,
     r.at,
+    ok ? (r.kernelMs ?? null) : null,
+    ok ? (r.bytesMoved ?? null) : null,
+    r.adapter ?? null,
+    r.note ?? null,
   ];
 }
 

@@ -17,6 +17,10 @@ export interface PanelHost {
   readonly table: HTMLElement;
   /** Kind-specific controls or live views (freeze's animation, race totals). */
   readonly extra: HTMLElement;
+  /** The form of inputs: a kind may add its own field here (before the buttons), so Enter runs it too. */
+  readonly controls: HTMLFormElement;
+  /** Id of the panel's alert, where validation messages appear: a kind's own input points aria-describedby at it. */
+  readonly alertId: string;
   /** Small print under the results: environment, method notes. */
   readonly foot: HTMLElement;
   readonly store: KeyValueStore | null;
@@ -44,6 +48,11 @@ export interface PanelKindBehaviour<T> {
   readonly runnable: boolean;
   /** Optional extra UI, built once. */
   mount?(host: PanelHost): void;
+  /**
+   * Checks of the kind's own fields before a run, one message per problem (empty: fine).
+   * The kind marks its inputs aria-invalid; the panel lists the messages in its alert.
+   */
+  validate?(host: PanelHost): string[];
   run(host: PanelHost, args: RunArgs): Promise<T>;
   render(host: PanelHost, data: T): Promise<void>;
   load(host: PanelHost): T | null;

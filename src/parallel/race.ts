@@ -88,6 +88,8 @@ export async function raceOnce(pool: WorkerPool, mode: RaceMode, workers: number
 
 /** Both modes, plain first. */
 export async function runRace(opts: RaceOptions = {}): Promise<{ plain: RaceResult; atomic: RaceResult }> {
+  // Before any worker starts: without isolation the demo cannot run, and saying so must not wait for a pool.
+  if (typeof SharedArrayBuffer === 'undefined' || !globalThis.crossOriginIsolated) throw new Error(`the race demo ${NO_ISOLATION}`);
   const pool = opts.pool ?? (await sharedPool());
   const workers = opts.workers ?? Math.max(2, pool.size);
   const times = opts.times ?? DEFAULT_RACE_TIMES;

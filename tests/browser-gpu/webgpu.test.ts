@@ -14,6 +14,7 @@ import { GPU_F64_REASON, gpuMatmul, tilesFor, type GpuKind } from '../../src/gpu
 import { chooseTiles } from '../../src/gpu/tiles.ts';
 import { gpuVariants, webgpuNaive, webgpuTiled, type GpuContext } from '../../src/gpu/variants.ts';
 import type { GpuWorkerApi } from '../../workers/gpu.worker.ts';
+import { GPU_SECTION, SOFTWARE_ADAPTER_NOTE } from '../../src/gpu/meta.ts';
 
 const KINDS: readonly GpuKind[] = ['naive', 'tiled'];
 
@@ -113,7 +114,7 @@ describe('WebGPU on SwiftShader (main thread)', () => {
     const { A, B, expected } = inputs(shape, 5);
     const ctx: GpuContext = { gpu: handle };
     for (const v of [webgpuNaive, webgpuTiled]) {
-      expect(v).toMatchObject({ section: '3.2', dtypes: ['f32'] });
+      expect(v).toMatchObject({ section: GPU_SECTION, dtypes: ['f32'] });
       expect(v.lastTiming()).toBeUndefined();
       const run = v.setup({ A, B, shape, dtype: 'f32' }, ctx);
       const first = await run();
@@ -170,8 +171,9 @@ describe('WebGPU in the GPU worker, through Comlink and the harness', () => {
     console.info('worker adapterInfo:', JSON.stringify(info));
   });
 
-  it('runs both variants, checked; f64 is refused', async () => {
+  it('runs both variants, checked, with kernel time, bytes moved and the software label; f64 is refused', async () => {
     expect((await api.listVariants()).map((v) => v.id)).toEqual(['webgpu-naive', 'webgpu-tiled']);
+    const info = await api.adapterInfo();
     const results = await api.run({ variants: ['webgpu-naive', 'webgpu-tiled'], shape: { m: 17, l: 33, n: 65 }, dtype: 'f32', samples: 5, seed: 9 });
     for (const r of results) {
       expect(r.status, JSON.stringify(r)).toBe('ok');
@@ -180,9 +182,17 @@ describe('WebGPU in the GPU worker, through Comlink and the harness', () => {
       expect(r.check.mismatches).toBe(0);
       expect(r.samplesMs).toHaveLength(5);
       expect(r.samplesMs.every((s) => s > 0)).toBe(true);
+      expect(r.bytesMoved).toBe((17 * 33 + 33 * 65 + 17 * 65) * 4);
+      if (info.available && info.timestampQuery) {
+        expect(r.kernelMs).toBeGreaterThan(0);
+        // Each pass lies inside its sample's batch of whole calls, so the median pass cannot exceed the longest batch.
+        expect(r.kernelMs!).toBeLessThanOrEqual(r.stats.maxMs * r.batch);
+      }
+      expect(r.adapter).toMatch(/swiftshader.*\(fallback adapter\)/i);
+      expect(r.note).toBe(SOFTWARE_ADAPTER_NOTE);
+      expect(Number.isFinite(r.coldMs) && r.coldMs > 0).toBe(true);
     }
     const f64 = await api.run({ variants: ['webgpu-tiled'], shape: { m: 4, l: 4, n: 4 }, dtype: 'f64', samples: 5 });
-    expect(f64[0]).toMatchObject({ status: 'error', correct: false });
-    expect(f64[0].status === 'error' && f64[0].error).toMatch(/f64/);
+    expect(f64[0]).toMatchObject({ status: 'error', correct: false, error: GPU_F64_REASON, note: SOFTWARE_ADAPTER_NOTE });
   });
 });

@@ -40,11 +40,22 @@ describe('long tasks while a panel runs, with its real defaults', () => {
         for (const e of list.getEntries()) if (e.startTime >= started) long.push(`${e.name} ${e.duration.toFixed(0)} ms`);
       });
       observer.observe({ type: 'longtask' });
+      // What ran in a long frame (Long Animation Frames): printed when a task was long.
+      const frames: string[] = [];
+      const loaf = new PerformanceObserver((list) => {
+        for (const e of list.getEntries() as (PerformanceEntry & { blockingDuration?: number; scripts?: { invoker: string; duration: number; sourceURL: string; sourceFunctionName: string }[] })[]) {
+          if (e.startTime < started || (e.blockingDuration ?? 0) <= 0) continue;
+          frames.push(`${e.duration.toFixed(0)} ms: ${(e.scripts ?? []).map((x) => `${x.invoker} ${x.duration.toFixed(0)} ms ${x.sourceFunctionName}@${x.sourceURL.split('/').pop()}`).join('; ')}`);
+        }
+      });
+      loaf.observe({ type: 'long-animation-frame', buffered: false });
       panel.querySelector<HTMLButtonElement>('button.bp-run')!.click();
       await until(() => panel.getAttribute('aria-busy') === 'true', 5_000, 'busy');
       await until(() => panel.getAttribute('aria-busy') !== 'true', 180_000, 'done');
       await new Promise((r) => setTimeout(r, 200)); // let the observer deliver the last entries
       observer.disconnect();
+      loaf.disconnect();
+      if (long.length > 0) console.log(`${id}: long tasks ${long.join(', ')}; long frames: ${frames.join(' | ')}`);
       expect(panel.textContent).toMatch(/✓ correct/);
       expect(panel.textContent).not.toMatch(/✗ WRONG/);
       expect(long).toEqual([]);

@@ -1,12 +1,15 @@
 // The chunk-size field of <bench-panel> (4.1): shown for per-element parallel
 // variants, validated like the other fields, sent to the pool, and reported
 // with the results. No speed is asserted, only that the size chosen is the one
-// used: the pool is watched for how many tasks each product was cut into.
+// used: the panel's request carries it to the dispatcher worker, and runParallel
+// (what the dispatcher runs) is watched, on a pool of this page, for how many
+// tasks each product is cut into.
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import '../../src/panels/register.ts';
 import type { BenchPanel } from '../../src/panels/bench-panel.ts';
 import type { BenchResult } from '../../src/bench/protocol.ts';
-import { sharedPool, type PoolWorker, type WorkerPool } from '../../src/pool/pool.ts';
+import { WorkerPool, type PoolWorker } from '../../src/pool/pool.ts';
+import { runParallel } from '../../src/parallel/run.ts';
 
 function mount(attrs: Record<string, string>): BenchPanel {
   const el = document.createElement('bench-panel') as BenchPanel;
@@ -90,23 +93,35 @@ describe('<bench-panel> chunk size', () => {
     expect(chunk.getAttribute('aria-invalid')).toBeNull();
   });
 
+  it('a request\'s chunk size is what runParallel cuts the product into', async () => {
+    const pool = await WorkerPool.create(2);
+    const shape = { m: 20, l: 10, n: 30 };
+    try {
+      for (const [chunkSize, tasks] of [[50, 12], [undefined, 2]] as const) {
+        const watch = watchTasks(pool);
+        try {
+          const [r] = await runParallel({ variants: ['pool-element'], shape, dtype: 'f64', samples: 5, workers: 2, ...(chunkSize ? { chunkSize } : {}) }, { pool });
+          expect(r).toMatchObject({ status: 'ok', correct: true, chunkSize: chunkSize ?? 300 });
+        } finally {
+          watch.stop();
+        }
+        expect(watch.counts.length).toBeGreaterThan(0);
+        expect(new Set(watch.counts)).toEqual(new Set([tasks]));
+      }
+    } finally {
+      pool.dispose();
+    }
+  });
+
   it('runs with the chunk size typed, reports it, and keeps it in the export', async () => {
-    const pool = await sharedPool();
     const el = mount({ id: 'chunk-run', variants: 'pool-element', m: '20', l: '10', n: '30', samples: '5', workers: '2' });
     const chunk = q<HTMLInputElement>(el, '[name="chunk"]');
     // 600 elements in chunks of 50: 12 messages per product.
     chunk.value = '50';
-    let watch = watchTasks(pool);
-    try {
-      await runAndWait(el);
-    } finally {
-      watch.stop();
-    }
+    await runAndWait(el);
     expect(q(el, '[role="alert"]').textContent).toBe('');
     let [r] = el.results as BenchResult[];
     expect(r).toMatchObject({ variant: 'pool-element', status: 'ok', correct: true, workers: 2, chunkSize: 50 });
-    expect(watch.counts.length).toBeGreaterThan(0);
-    expect(new Set(watch.counts)).toEqual(new Set([12]));
     expect(q(el, '.bp-chunk').textContent).toBe('Chunk size: pool-element 50 elements per message (12 messages per product).');
     expect(q(el, '.bp-table tbody tr').textContent).toContain('✓ correct');
     const exported = JSON.parse(el.exportText('json')) as Record<string, unknown>[];
@@ -114,15 +129,9 @@ describe('<bench-panel> chunk size', () => {
 
     // Empty: auto, one chunk per worker.
     chunk.value = '';
-    watch = watchTasks(pool);
-    try {
-      await runAndWait(el);
-    } finally {
-      watch.stop();
-    }
+    await runAndWait(el);
     [r] = el.results as BenchResult[];
     expect(r).toMatchObject({ status: 'ok', correct: true, chunkSize: 300 });
-    expect(new Set(watch.counts)).toEqual(new Set([2]));
     expect(q(el, '.bp-chunk').textContent).toMatch(/300 elements per message \(2 messages per product, one per worker\)/);
 
     // Kept results say it too after a re-mount.

@@ -102,4 +102,19 @@ describe('a page without cross-origin isolation', () => {
     expect(outcome.live).toBe(0);
     await page.close();
   });
+
+  it('the race demo says it needs isolation before it starts any worker', { timeout: 60_000 }, async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`${origin}/__blank`);
+    const script = `(async () => {
+      const { runRace } = await import('/src/parallel/race.ts');
+      const { liveWorkerCount } = await import('/src/pool/pool.ts');
+      const message = await runRace({ workers: 2, times: 1000 }).then(() => 'ran', (e) => e.message);
+      return { message, live: liveWorkerCount() };
+    })()`;
+    const outcome = (await page.evaluate(script)) as { message: string; live: number };
+    expect(outcome.message).toContain('needs a cross-origin-isolated page');
+    expect(outcome.live).toBe(0); // no pool was started for it
+    await page.close();
+  });
 });

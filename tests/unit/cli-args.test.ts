@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SEED } from '../../src/bench/defaults.ts';
-import { DEFAULT_SAMPLES, parseArgs, parseShape } from '../../src/cli/args.ts';
+import { DEFAULT_SAMPLES, parseArgs, parseShape, USAGE } from '../../src/cli/args.ts';
+import { explainGpuFailures, GPU_FLAG_OFF } from '../../src/cli/gpu.ts';
+import { GPU_F64_REASON } from '../../src/gpu/meta.ts';
+import type { BenchResult } from '../../src/bench/protocol.ts';
 
 describe('parseArgs', () => {
   it('--list', () => {
@@ -25,6 +28,7 @@ describe('parseArgs', () => {
       samples: 7,
       seed: 9,
       json: true,
+      gpu: false,
     });
   });
 
@@ -38,7 +42,18 @@ describe('parseArgs', () => {
       samples: DEFAULT_SAMPLES,
       seed: DEFAULT_SEED,
       json: false,
+      gpu: false,
     });
+  });
+
+  it('--gpu asks for a browser with WebGPU; it combines with --list and a run', () => {
+    expect(parseArgs(['--variant', 'webgpu-tiled', '--shape', '64x64x64', '--dtype', 'f32', '--gpu'])).toMatchObject({
+      kind: 'run',
+      variants: ['webgpu-tiled'],
+      gpu: true,
+    });
+    expect(parseArgs(['--gpu', '--variant', 'naive', '--shape', '2x2x2'])).toMatchObject({ kind: 'run', gpu: true });
+    expect(parseArgs(['--list', '--gpu'])).toEqual({ kind: 'list' });
   });
 
   it('accepts --flag=value and trims ids', () => {
@@ -67,6 +82,8 @@ describe('parseArgs', () => {
     [['--variant'], /--variant needs a value/],
     [['--variant', '--shape', '2x2x2'], /--variant needs a value/],
     [['--json=yes'], /takes no value/],
+    [['--variant', 'naive', '--shape', '2x2x2', '--gpu=1'], /--gpu takes no value/],
+    [['--variant', 'naive', '--shape', '2x2x2', '--webgpu'], /unknown argument "--webgpu"/],
   ];
   it.each(bad)('rejects %j with a clear message', (argv, message) => {
     const a = parseArgs(argv);
@@ -81,5 +98,31 @@ describe('parseShape', () => {
     expect(parseShape('3×4×5')).toEqual({ m: 3, l: 4, n: 5 });
     expect(parseShape('3x4')).toBeNull();
     expect(parseShape('3x4x')).toBeNull();
+  });
+});
+
+describe('--gpu in the usage and the output', () => {
+  it('the usage names the flag and what it turns on', () => {
+    expect(USAGE).toMatch(/--gpu\s+start Chromium with --enable-unsafe-webgpu/);
+  });
+
+  const failed = (variant: string, error: string): BenchResult => ({
+    status: 'error', variant, m: 2, l: 2, n: 2, dtype: 'f32', workers: 1, at: '2026-01-01T00:00:00.000Z',
+    env: { crossOriginIsolated: true, sharedArrayBuffer: true, cores: 2, timerResolutionMs: 0.005, wasmSimd: true, userAgent: 'test' },
+    samplesMs: [], medianMs: null, gflops: null, correct: false, error,
+  });
+
+  it('without --gpu a GPU failure starts with the cause and keeps what the browser said', () => {
+    const browserSaid = 'WebGPU is enabled but no GPU adapter is available: navigator.gpu.requestAdapter() returned null';
+    const [gpu, f64, cpu] = explainGpuFailures([failed('webgpu-tiled', browserSaid), failed('webgpu-naive', GPU_F64_REASON), failed('naive', 'boom')], false);
+    expect(gpu.status === 'error' && gpu.error).toBe(`${GPU_FLAG_OFF}. Chromium said: ${browserSaid}`);
+    expect(gpu.status === 'error' && gpu.error).toMatch(/^WebGPU not enabled in this browser: .*--enable-unsafe-webgpu \(add --gpu\)/);
+    expect(f64).toMatchObject({ error: GPU_F64_REASON }); // no flag gives WGSL a float64
+    expect(cpu).toMatchObject({ error: 'boom' });
+  });
+
+  it('with --gpu the browser has its say unchanged', () => {
+    const results = [failed('webgpu-tiled', 'WebGPU: requestDevice() failed: x')];
+    expect(explainGpuFailures(results, true)).toEqual(results);
   });
 });

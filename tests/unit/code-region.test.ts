@@ -65,7 +65,7 @@ describe('dedent()', () => {
 describe('codeBlockHtml()', () => {
   it('escapes the code and names file and region', () => {
     const html = codeBlockHtml({ source: '// #region r\nif (a < b && c > d) {}\n// #endregion r', file: 'src/k.ts', region: 'r' });
-    expect(html).toContain('<code class="language-typescript hl" tabindex="0">');
+    expect(html).toContain('<code class="language-typescript hl" tabindex="0" aria-label="Code: src/k.ts · r">');
     // The text inside the coloured spans is the escaped code, in order.
     const code = /<code[^>]*>([\s\S]*)<\/code>/.exec(html)![1]!.replace(/<\/?span[^>]*>/g, '');
     expect(code).toBe('if (a &lt; b &amp;&amp; c &gt; d) {}');
@@ -82,5 +82,20 @@ describe('codeBlockHtml()', () => {
   });
   it('escapeHtml escapes quotes too', () => {
     expect(escapeHtml('"<&>"')).toBe('&quot;&lt;&amp;&gt;&quot;');
+  });
+});
+
+describe('the build-time region index', () => {
+  it('holds every region of the shown folders, cut and coloured, and the slides find theirs', async () => {
+    const { regionIndex } = await import('../../src/build/code-regions-plugin.ts');
+    const { index } = regionIndex(new URL('../..', import.meta.url).pathname);
+    const naive = index['src/kernels/naive.ts']?.naive;
+    expect(naive?.text).toMatch(/export function matMul/);
+    expect(naive?.html).toContain('<span class="hl-keyword">export</span>');
+    expect(Object.keys(index).length).toBeGreaterThan(10);
+    const { code, regionText } = await import('../../src/deck/sources.ts');
+    expect(regionText('naive', 'src/kernels/naive.ts')).toBe(naive?.text);
+    expect(code('naive', 'src/kernels/naive.ts')).toContain(naive!.html);
+    expect(code('no-such-region', 'src/kernels/naive.ts')).toContain('region-error');
   });
 });

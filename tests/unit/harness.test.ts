@@ -368,3 +368,54 @@ describe('runRequest', () => {
     expect(m.batch * 0.002).toBeGreaterThanOrEqual(100 * 0.005);
   });
 });
+
+describe('runRequest with GPU-style variants', () => {
+  it("uses a variant's own reason for a type it does not support", async () => {
+    const clock = fakeClock();
+    const own: Variant<{ tag: string }> = { ...fake('gpu', clock, []), dtypes: ['f32'], dtypeRefusal: (d) => `no ${d} here, only f32` };
+    const plain: Variant<{ tag: string }> = { ...fake('plain', clock, []), dtypes: ['f32'] };
+    const [a, b] = await runRequest(request(['gpu', 'plain']), [own, plain], options(clock));
+    expect(a).toMatchObject({ status: 'error', error: 'no f64 here, only f32' });
+    expect(b).toMatchObject({ status: 'error', error: 'plain does not support f64 (only f32)' });
+  });
+
+  it("keeps the median of each sample's kernel time and the bytes moved, apart from the wall time", async () => {
+    const clock = fakeClock();
+    const base = fake('gpu', clock, [], { perCallMs: 1 });
+    // The kernel takes a different share of each call: 0.1, 0.2, … ms; the cold call's is not a sample.
+    let calls = 0;
+    let last: { kernelMs?: number; bytesMoved: number } | undefined;
+    const gpu: Variant<{ tag: string }> = {
+      ...base,
+      setup(inputs, ctx) {
+        const run = base.setup(inputs, ctx) as () => Float64Array;
+        return () => {
+          calls++;
+          last = { kernelMs: calls === 1 ? 999 : calls / 10, bytesMoved: 1234 };
+          return run();
+        };
+      },
+      lastTiming: () => last,
+    };
+    const [r] = await runRequest(request(['gpu'], { samples: 5 }), [gpu], options(clock, { measure: { warmupTargetMs: 0, warmupMinCalls: 0 } }));
+    const m = ok(r);
+    expect(m.batch).toBe(1);
+    expect(m.samplesMs).toHaveLength(5);
+    expect(m.medianMs).toBeCloseTo(1, 9);
+    expect(m.bytesMoved).toBe(1234);
+    // Samples were calls 2…6 (after any warm-up calls): the median kernel time is that of the middle sample.
+    expect(m.kernelMs).toBeCloseTo((calls - 2) / 10, 9);
+    expect(m.kernelMs).not.toBe(999);
+  });
+
+  it('leaves kernelMs out when the device reports no kernel time', async () => {
+    const clock = fakeClock();
+    const base = fake('gpu', clock, [], { perCallMs: 1 });
+    const gpu: Variant<{ tag: string }> = { ...base, lastTiming: () => ({ bytesMoved: 8 }) };
+    const m = ok((await runRequest(request(['gpu']), [gpu], options(clock)))[0]);
+    expect(m.bytesMoved).toBe(8);
+    expect('kernelMs' in m).toBe(false);
+    const cpu = ok((await runRequest(request(['a']), [fake('a', clock, [])], options(clock)))[0]);
+    expect('bytesMoved' in cpu || 'kernelMs' in cpu).toBe(false);
+  });
+});

@@ -6,6 +6,7 @@ import { referenceProduct } from '../../src/data/reference.ts';
 import { findSerialVariant, serialVariants, type KernelContext } from '../../src/kernels/registry.ts';
 import { arrayFor, type Dtype, type FloatArray, type Shape } from '../../src/kernels/types.ts';
 import { loadWasmKernels } from '../../src/wasm/load.ts';
+import { loadTfjsNode } from '../../src/kernels/lib-tfjs-load-node.ts';
 
 const shapes: Shape[] = [
   { m: 1, l: 1, n: 1 },
@@ -27,23 +28,34 @@ function sync(result: FloatArray | Promise<FloatArray>): FloatArray {
 
 let ctx: KernelContext;
 beforeAll(async () => {
-  ctx = { wasm: await loadWasmKernels() };
+  // lib-tfjs: TensorFlow.js's Node build of the same WebAssembly backend (one thread).
+  ctx = { wasm: await loadWasmKernels(), tfjs: await loadTfjsNode() };
 });
+
+/** Variants that run one dtype only (the library row: TensorFlow.js has no float64). */
+const ONLY_F32 = new Set(['lib-tfjs']);
+/** The f64 cases run in f32 for them; every other variant keeps its f64 case. */
+const exactDtype = (id: string): Dtype => (ONLY_F32.has(id) ? 'f32' : 'f64');
 
 describe('serialVariants', () => {
   it('lists every agreed id once, in lecture order', () => {
     expect(serialVariants.map((v) => v.id)).toEqual([
       'naive', 'naive-plain', 'element-vectorised', 'indexing', 'broadcasting',
-      'wasm-element', 'wasm-whole', 'wasm-scalar', 'wasm-simd', 'tuned',
+      'wasm-element', 'wasm-whole', 'wasm-scalar', 'wasm-simd', 'tuned', 'lib-tfjs',
       'ikj', 'transposed-b', 'layout-rr', 'layout-rc', 'layout-cr', 'layout-cc',
     ]);
   });
 
-  it('gives each variant a description, a section and both dtypes', () => {
+  it('gives each variant a description, a section and both dtypes (lib-tfjs: f32, with its reason for f64)', () => {
     for (const v of serialVariants) {
       expect(v.description.length, v.id).toBeGreaterThan(10);
       expect(v.section, v.id).toMatch(/^\d(\.\d)*$/);
-      expect([...v.dtypes].sort(), v.id).toEqual(['f32', 'f64']);
+      if (ONLY_F32.has(v.id)) {
+        expect([...v.dtypes], v.id).toEqual(['f32']);
+        expect(v.dtypeRefusal?.('f64'), v.id).toMatch(/float64/);
+      } else {
+        expect([...v.dtypes].sort(), v.id).toEqual(['f32', 'f64']);
+      }
     }
   });
 
@@ -55,8 +67,15 @@ describe('serialVariants', () => {
 
 describe.each(serialVariants.map((v) => [v.id, v] as const))('%s', (_id, variant) => {
   it.each(dtypes)('matches the reference on every shape (%s)', (dtype) => {
+    // lib-tfjs in f64: nothing to run, TensorFlow.js has no float64 (the refusal is checked above and in lib-tfjs.test.ts).
+    if (!variant.dtypes.includes(dtype)) return void expect(ONLY_F32.has(variant.id), variant.id).toBe(true);
     for (const [index, shape] of shapes.entries()) {
       const { A, B } = generateInputs(shape, dtype, 100 + index);
+      if (variant.id === 'lib-tfjs' && shape.l === 0) {
+        // XNNPACK rejects l = 0 and the backend returns C uninitialised: the variant refuses instead.
+        expect(() => variant.setup({ A, B, shape, dtype }, ctx)).toThrow(/empty inner dimension/);
+        continue;
+      }
       const run = variant.setup({ A, B, shape, dtype }, ctx);
       const C = sync(run());
       expect(C).toBeInstanceOf(arrayFor(dtype));
@@ -67,7 +86,9 @@ describe.each(serialVariants.map((v) => [v.id, v] as const))('%s', (_id, variant
 
   it('computes a hand-worked 2×2 product exactly, twice in a row', () => {
     const shape = { m: 2, l: 2, n: 2 };
-    const run = variant.setup({ A: new Float64Array([1, 2, 3, 4]), B: new Float64Array([5, 6, 7, 8]), shape, dtype: 'f64' }, ctx);
+    const dtype = exactDtype(variant.id);
+    const Ctor = arrayFor(dtype);
+    const run = variant.setup({ A: new Ctor([1, 2, 3, 4]), B: new Ctor([5, 6, 7, 8]), shape, dtype }, ctx);
     expect(Array.from(sync(run()))).toEqual([19, 22, 43, 50]);
     // A second call must not accumulate on top of the first.
     expect(Array.from(sync(run()))).toEqual([19, 22, 43, 50]);

@@ -117,12 +117,24 @@ describe('small pure helpers', () => {
     expect(gapVerdict(67)).toBe('stutter');
     expect(gapVerdict(2000)).toBe('frozen');
   });
-  it('splits a request into serial and parallel runs in order', () => {
+  it('splits a request into serial, parallel and GPU runs in order', () => {
     expect(splitByRunner(['naive', 'pool-row', 'shared-row', 'ikj'])).toEqual([
-      { parallel: false, variants: ['naive'] },
-      { parallel: true, variants: ['pool-row', 'shared-row'] },
-      { parallel: false, variants: ['ikj'] },
+      { runner: 'serial', variants: ['naive'] },
+      { runner: 'parallel', variants: ['pool-row', 'shared-row'] },
+      { runner: 'serial', variants: ['ikj'] },
     ]);
+    expect(splitByRunner(['wasm-simd', 'webgpu-naive', 'webgpu-tiled', 'no-such', 'webgpu-tiled'])).toEqual([
+      { runner: 'serial', variants: ['wasm-simd'] },
+      { runner: 'gpu', variants: ['webgpu-naive', 'webgpu-tiled'] },
+      { runner: 'serial', variants: ['no-such'] }, // unknown ids: the serial harness reports them
+      { runner: 'gpu', variants: ['webgpu-tiled'] },
+    ]);
+  });
+
+  it('reads a GPU sweep declaration: float32 whatever the data set, the sizes as written', () => {
+    const c = readConfig(attrs({ kind: 'gpu-sweep', dataset: 'highL', sizes: '16, 64' }));
+    expect(c).toMatchObject({ kind: 'gpu-sweep', dtype: 'f32', sizes: '16, 64', variants: ['wasm-simd', 'webgpu-naive', 'webgpu-tiled'] });
+    expect(readConfig(attrs({ kind: 'gpu-sweep', variants: 'tuned,webgpu-tiled', dtype: 'f64' }))).toMatchObject({ variants: ['tuned', 'webgpu-tiled'], dtype: 'f32', sizes: null });
   });
 });
 

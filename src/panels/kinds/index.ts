@@ -2,6 +2,7 @@
 import type { PanelKind } from '../config.ts';
 import type { PanelKindBehaviour } from '../host.ts';
 import { freezeKind } from './freeze.ts';
+import { gpuSweepKind } from './gpu.ts';
 import { jitKind } from './jit.ts';
 import { matmulKind } from './matmul.ts';
 import { messagesKind } from './messages.ts';
@@ -19,6 +20,7 @@ const KINDS: Record<PanelKind, PanelKindBehaviour<any>> = {
   summary: summaryKind,
   messages: messagesKind,
   race: raceKind,
+  'gpu-sweep': gpuSweepKind,
 };
 
 export function kindBehaviour(kind: PanelKind): PanelKindBehaviour<unknown> {

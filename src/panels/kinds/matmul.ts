@@ -53,6 +53,15 @@ export function resultFooter(host: PanelHost, results: readonly BenchResult[]): 
     p.textContent = `✗ Wrong result from ${wrong.join(', ')}: its time does not count.`;
     host.foot.append(p);
   }
+  // Caveats a result carries with it (GPU results on a software adapter): never shown apart from the figures.
+  const notes = new Map<string, Set<string>>();
+  for (const r of results) if (r.note) notes.set(r.note, (notes.get(r.note) ?? new Set()).add(r.variant));
+  for (const [text, variants] of notes) {
+    const p = doc.createElement('p');
+    p.className = 'bp-warning bp-result-note';
+    p.textContent = `⚠ ${[...variants].join(', ')}: ${text}.`;
+    host.foot.append(p);
+  }
   const noisy = results.filter((r) => r.status === 'ok' && r.stats.noisy).map((r) => r.variant);
   if (noisy.length > 0) {
     const p = doc.createElement('p');

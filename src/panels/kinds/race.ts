@@ -2,6 +2,7 @@
 // are lost, with Atomics.add the total is exact. runRace measures; this panel
 // shows expected, got and lost for both, whether the loops ran together, and
 // never lets an exact unsynchronised total pass for safe code.
+import { abortError } from '../../bench/abort.ts';
 import { runRace, DEFAULT_RACE_TIMES, type RaceResult } from '../../parallel/race.ts';
 import { raceVerdict } from '../../parallel/race-overlap.ts';
 import { renderBars } from '../../charts/render.ts';
@@ -60,9 +61,13 @@ const inputs = new WeakMap<object, HTMLInputElement>();
 function abortable<T>(p: Promise<T>, signal: AbortSignal): Promise<T> {
   // The race loops cannot be interrupted mid-way; Cancel stops waiting and the pool finishes them.
   return new Promise<T>((resolve, reject) => {
-    signal.addEventListener('abort', () => reject(new DOMException('cancelled', 'AbortError')), { once: true });
+    signal.addEventListener('abort', () => reject(abortError()), { once: true });
     p.then(resolve, reject);
   });
+}
+
+function parsedTimes(input: HTMLInputElement | undefined) {
+  return parseBoundedInt(input?.value ?? String(DEFAULT_RACE_TIMES), 'Increments per worker', TIMES_BOUNDS);
 }
 
 export const raceKind: PanelKindBehaviour<RaceData> = {
@@ -83,18 +88,28 @@ export const raceKind: PanelKindBehaviour<RaceData> = {
     input.inputMode = 'numeric';
     input.value = String(DEFAULT_RACE_TIMES);
     input.size = 9;
+    input.name = 'times';
+    input.title = `Increments per worker: whole number from ${TIMES_BOUNDS.min} to ${TIMES_BOUNDS.max.toLocaleString('en')}`;
+    input.setAttribute('aria-describedby', host.alertId);
+    input.addEventListener('input', () => input.removeAttribute('aria-invalid'));
     wrap.append(label, input);
     host.extra.append(wrap);
     inputs.set(host, input);
   },
-  async run(host, { request, signal }) {
+  // Checked with the other fields, before anything starts.
+  validate(host) {
     const input = inputs.get(host);
-    const parsed = parseBoundedInt(input?.value ?? String(DEFAULT_RACE_TIMES), 'Increments per worker', TIMES_BOUNDS);
+    const parsed = parsedTimes(input);
     if ('error' in parsed) {
       input?.setAttribute('aria-invalid', 'true');
-      throw new RangeError(parsed.error);
+      return [parsed.error];
     }
     input?.removeAttribute('aria-invalid');
+    return [];
+  },
+  async run(host, { request, signal }) {
+    const parsed = parsedTimes(inputs.get(host));
+    if ('error' in parsed) throw new RangeError(parsed.error); // validate() ran first
     const workers = request.workers ?? 2;
     host.setStatus(`${workers} workers × at least ${parsed.value.toLocaleString('en')} increments, plain then atomic…`);
     const r = await abortable(runRace({ workers, times: parsed.value }), signal);

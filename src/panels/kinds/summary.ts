@@ -10,7 +10,7 @@ import { renderResults } from './matmul.ts';
 /** The lecture's order of variants, so the summary reads like the deck. */
 export const LECTURE_ORDER = [
   'naive', 'naive-plain', 'element-vectorised', 'indexing', 'broadcasting', 'wasm-element', 'wasm-whole', 'wasm-scalar',
-  'wasm-simd', 'ikj', 'transposed-b', 'layout-rr', 'layout-rc', 'layout-cr', 'layout-cc',
+  'wasm-simd', 'webgpu-naive', 'webgpu-tiled', 'ikj', 'transposed-b', 'layout-rr', 'layout-rc', 'layout-cr', 'layout-cc',
   'pool-element', 'pool-row', 'parallel-wasm', 'shared-element', 'shared-row',
 ];
 
