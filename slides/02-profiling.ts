@@ -92,9 +92,11 @@ export const profilingSlides: SlideSpec[] = [
         <li><strong>% time</strong>: its share of the total</li>
       </ul>
       <p class="fragment">Expect the inner loop over $k$ to dominate: it runs $m\cdot n\cdot l$ times, everything else at most $m\cdot n$ times.</p>
-      <p class="fragment muted">Instrumenting every line slows the code down; trust the proportions, not the absolute times. The total time of the uninstrumented kernel is shown too.</p>`,
+      <p class="fragment muted">Instrumenting every line slows the code down; trust the proportions, not the absolute times. The total time of the uninstrumented kernel is shown too.</p>
+      <p class="fragment">The <em>Kernel</em> menu follows every JavaScript variant of section 3: after each rewrite, which line is hot now?</p>`,
     notes: html`<p>Demo: press Run in the panel. It profiles the naive kernel line by line (the browser has no line profiler, so the panel instruments a copy of the kernel), then shows the table and the plain total time.</p>
-      <p>Read the hits column first: it is pure arithmetic (m·n·l for the multiply line) and confirms the counts. Then the % column: that is where optimisation pays.</p>`,
+      <p>Read the hits column first: it is pure arithmetic (m·n·l for the multiply line) and confirms the counts. Then the % column: that is where optimisation pays.</p>
+      <p>Come back here during section 3: pick element-vectorised, indexing or broadcasting in the Kernel menu and the same table shows where each rewrite moved the time (into the helpers' calls, the gathers, the big temporary).</p>`,
   },
   {
     ids: DRIVER,

@@ -1,9 +1,17 @@
-// Adapts the line profiler and the naive kernel to messages. No logic of its
-// own: the instrumented kernel is made at build time from the region the slide
-// shows (src/build/profile-plugin.ts, so no code is compiled from a string here),
-// the kernel is src/kernels/naive.ts, the data and the check are the harness's.
+// Adapts the line profiler and the JavaScript kernels to messages. No logic of
+// its own: each instrumented kernel is made at build time from the region its
+// slide shows (src/build/profile-plugin.ts, so no code is compiled from a string
+// here), the real kernels are src/kernels/*, the data and the check are the harness's.
 import * as profiledNaive from '../src/kernels/naive.ts?region=naive&profile';
+import * as profiledElementVectorised from '../src/kernels/element-vectorised.ts?region=element-vectorised&profile';
+import * as profiledIndexing from '../src/kernels/indexing.ts?region=indexing&profile';
+import * as profiledBroadcasting from '../src/kernels/broadcasting.ts?region=broadcasting&profile';
 import { matMul } from '../src/kernels/naive.ts';
+import { vectorisedMatMul } from '../src/kernels/element-vectorised.ts';
+import { indexingMatMul } from '../src/kernels/indexing.ts';
+import { broadcastingMatMul } from '../src/kernels/broadcasting.ts';
+import { PROFILED_KERNELS, type ProfiledKernel } from '../src/profile/kernels.ts';
+import type { FloatArray, Shape } from '../src/kernels/types.ts';
 import { generateInputs } from '../src/data/generate.ts';
 import { referenceProduct } from '../src/data/reference.ts';
 import { checkResult } from '../src/check/allclose.ts';
@@ -13,24 +21,36 @@ import { profileRows } from '../src/profile/instrument.ts';
 import { calibrateProbe } from '../src/profile/calibrate.ts';
 import type { ProfileJob, ProfileMessage } from '../src/profile/protocol.ts';
 
+type Kernel = (A: FloatArray, B: FloatArray, C: FloatArray, shape: Shape) => FloatArray;
+
+/** Per kernel id: the instrumented module and the real function, for the overhead figure. */
+const KERNELS: Record<ProfiledKernel, { readonly profiled: typeof profiledNaive; readonly real: Kernel }> = {
+  naive: { profiled: profiledNaive, real: matMul },
+  'element-vectorised': { profiled: profiledElementVectorised, real: vectorisedMatMul },
+  indexing: { profiled: profiledIndexing, real: indexingMatMul },
+  broadcasting: { profiled: profiledBroadcasting, real: broadcastingMatMul },
+};
+
 const post = (m: ProfileMessage) => postMessage(m);
 const now = () => performance.now();
 
 function profile(job: Extract<ProfileJob, { type: 'profile' }>): void {
-  const { shape, dtype, calls, seed } = job;
+  const { kernel, shape, dtype, calls, seed } = job;
+  const { profiled, real } = KERNELS[kernel];
   const { A, B } = generateInputs(shape, dtype, seed);
   const expected = referenceProduct(A, B, shape);
   const C = new (arrayFor(dtype))(shape.m * shape.n);
   // Warm the real kernel, then time it: the figure the profile's overhead is judged against.
-  matMul(A, B, C, shape);
+  real(A, B, C, shape);
   let t0 = now();
   const plainCalls = Math.max(1, calls);
-  for (let c = 0; c < plainCalls; c++) matMul(A, B, C, shape);
+  for (let c = 0; c < plainCalls; c++) real(A, B, C, shape);
   const plainMsPerCall = (now() - t0) / plainCalls;
 
-  const hits = new Float64Array(profiledNaive.probeCount);
-  const time = new Float64Array(profiledNaive.probeCount);
-  const run = profiledNaive.create(now, hits, time).matMul as unknown as typeof matMul;
+  const hits = new Float64Array(profiled.probeCount);
+  const time = new Float64Array(profiled.probeCount);
+  const run = profiled.create(now, hits, time)[PROFILED_KERNELS[kernel].entry] as unknown as Kernel;
+  C.fill(NaN); // the check below must see what the instrumented kernel wrote
   run(A, B, C, shape); // warm-up: JIT the instrumented code before counting
   hits.fill(0);
   time.fill(0);
@@ -43,10 +63,11 @@ function profile(job: Extract<ProfileJob, { type: 'profile' }>): void {
   const correct = checkResult(C, expected, shape, dtype).correct;
   post({
     type: 'profile',
+    kernel,
     shape,
     dtype,
     calls,
-    rows: profileRows(profiledNaive, hits, time),
+    rows: profileRows(profiled, hits, time),
     instrumentedMsPerCall,
     plainMsPerCall,
     probeNsPerHit: calibrateProbe(now),

@@ -195,7 +195,7 @@ export class BenchPanel extends HTMLElement {
     const c = this.config;
     switch (c.kind) {
       case 'profile':
-        return 'Line profile of the naive kernel';
+        return 'Line profile of a JavaScript kernel';
       case 'jit':
         return 'First call vs warmed calls';
       case 'freeze':

@@ -2,14 +2,17 @@
 import type { Dtype, Shape } from '../kernels/types.ts';
 import type { Environment } from '../bench/protocol.ts';
 import type { ProfileRow } from './instrument.ts';
+import type { ProfiledKernel } from './kernels.ts';
 
 export type ProfileJob =
-  | { readonly type: 'profile'; readonly shape: Shape; readonly dtype: Dtype; readonly calls: number; readonly seed: number }
+  | { readonly type: 'profile'; readonly kernel: ProfiledKernel; readonly shape: Shape; readonly dtype: Dtype; readonly calls: number; readonly seed: number }
   /** Run the real naive kernel over and over for about durationMs (the freeze demo's worker half). */
   | { readonly type: 'repeat'; readonly shape: Shape; readonly dtype: Dtype; readonly durationMs: number; readonly seed: number };
 
 export interface ProfileReport {
   readonly type: 'profile';
+  /** Which kernel was profiled. */
+  readonly kernel: ProfiledKernel;
   readonly shape: Shape;
   readonly dtype: Dtype;
   readonly calls: number;

@@ -1,8 +1,10 @@
-// 2.2: a line profile of the naive kernel, measured live in a worker, laid out
+// 2.2: a line profile of a JavaScript kernel (naive by default; any of the
+// array-programming ones of section 3 too), measured live in a worker, laid out
 // like line_profiler's report (Line, Hits, Time, Per hit, % Time, source).
 import { runProfileJob } from '../../profile/client.ts';
 import type { ProfileRow } from '../../profile/instrument.ts';
 import type { ProfileReport } from '../../profile/protocol.ts';
+import { isProfiledKernel, PROFILED_KERNEL_IDS, PROFILED_KERNELS, type ProfiledKernel } from '../../profile/kernels.ts';
 import { environmentLine } from '../environment.ts';
 import { clearExtra, loadExtra, saveExtra, type PanelKindBehaviour } from '../host.ts';
 import { formatMs, formatRatio, sig } from '../progress.ts';
@@ -12,7 +14,7 @@ const SEED = 20240601;
 function isReport(v: unknown): v is ProfileReport {
   const r = v as ProfileReport | null;
   return (
-    typeof r === 'object' && r !== null && r.type === 'profile' && Array.isArray(r.rows) &&
+    typeof r === 'object' && r !== null && r.type === 'profile' && isProfiledKernel(r.kernel) && Array.isArray(r.rows) &&
     typeof r.instrumentedMsPerCall === 'number' && typeof r.plainMsPerCall === 'number' && typeof r.env === 'object'
   );
 }
@@ -62,11 +64,32 @@ export function profileTable(doc: Document, rows: readonly ProfileRow[], caption
   return table;
 }
 
+const kernelSelects = new WeakMap<object, HTMLSelectElement>();
+
+function chosenKernel(host: object): ProfiledKernel {
+  const value = kernelSelects.get(host)?.value;
+  return isProfiledKernel(value) ? value : 'naive';
+}
+
 export const profileKind: PanelKindBehaviour<ProfileReport> = {
   fields: ['m', 'l', 'n', 'samples', 'dtype'],
   runLabel: 'Profile',
   runnable: true,
   mount(host) {
+    const doc = host.doc;
+    const wrap = doc.createElement('div');
+    wrap.className = 'bp-field';
+    const label = doc.createElement('label');
+    label.htmlFor = `${host.config.id}-kernel`;
+    label.textContent = 'Kernel';
+    const select = doc.createElement('select');
+    select.id = label.htmlFor;
+    select.name = 'kernel';
+    for (const id of PROFILED_KERNEL_IDS) select.append(new Option(PROFILED_KERNELS[id].label, id));
+    wrap.append(label, select);
+    // In the form, before the buttons, so Enter profiles the chosen kernel.
+    host.controls.insertBefore(wrap, host.controls.querySelector('.bp-buttons'));
+    kernelSelects.set(host, select);
     const p = host.doc.createElement('p');
     p.className = 'bp-note';
     p.textContent =
@@ -77,14 +100,14 @@ export const profileKind: PanelKindBehaviour<ProfileReport> = {
   async run(host, { request, signal }) {
     const calls = Math.min(request.samples, 20);
     return runProfileJob(
-      { type: 'profile', shape: request.shape, dtype: request.dtype, calls, seed: SEED },
+      { type: 'profile', kernel: chosenKernel(host), shape: request.shape, dtype: request.dtype, calls, seed: SEED },
       { signal, onProgress: (done, total) => host.setStatus(`Profiling: call ${done} of ${total}`) },
     );
   },
   async render(host, r) {
     host.chart.replaceChildren();
     const { m, l, n } = r.shape;
-    host.table.replaceChildren(profileTable(host.doc, r.rows, `naive kernel, ${m}×${l}×${n} ${r.dtype}, ${r.calls} call${r.calls > 1 ? 's' : ''}; % Time is per function`));
+    host.table.replaceChildren(profileTable(host.doc, r.rows, `${r.kernel} kernel, ${m}×${l}×${n} ${r.dtype}, ${r.calls} call${r.calls > 1 ? 's' : ''}; % Time is per function`));
     const doc = host.doc;
     const lines = [
       `Instrumented: ${formatMs(r.instrumentedMsPerCall)} per call; the real kernel: ${formatMs(r.plainMsPerCall)} per call (profiling slows it ${formatRatio(r.instrumentedMsPerCall / r.plainMsPerCall)}). ` +
