@@ -89,7 +89,7 @@ export const parallelSlides: SlideSpec[] = [
         <div class="dense">
           <h3>A pool of workers, one task per element</h3>
           <ul>
-            <li>A new worker is a new agent (heap, event loop, its module fetched and compiled): not free. Make a <strong>pool once</strong> (one per logical core), reuse it</li>
+            <li>A new worker is a new agent (heap, event loop, its module fetched and compiled): not free (the panel below prints what starting the pool took here). Make a <strong>pool once</strong> (one per logical core), reuse it</li>
             <li class="fragment">Comlink turns <code>postMessage</code> into ordinary async calls</li>
             <li class="fragment">Tasks are grouped into <strong>chunks</strong> so that each message carries many elements</li>
             <li class="fragment">Still, each element is only $l$ multiply-adds, while its row and column travel as messages: next slide, we measure what that costs</li>

@@ -123,6 +123,9 @@ describe('<bench-panel> chunk size', () => {
     let [r] = el.results as BenchResult[];
     expect(r).toMatchObject({ variant: 'pool-element', status: 'ok', correct: true, workers: 2, chunkSize: 50 });
     expect(q(el, '.bp-chunk').textContent).toBe('Chunk size: pool-element 50 elements per message (12 messages per product).');
+    // The pool's start-up is measured (in the dispatcher, when it started its workers) and printed.
+    expect(r!.status === 'ok' && (r!.startupMs ?? 0) > 0).toBe(true);
+    expect(q(el, '.bp-startup').textContent).toMatch(/Worker pool start-up .*2 workers: [\d.]+ (ms|µs|s)/);
     expect(q(el, '.bp-table tbody tr').textContent).toContain('✓ correct');
     const exported = JSON.parse(el.exportText('json')) as Record<string, unknown>[];
     expect(exported[0]!.chunkSize).toBe(50);

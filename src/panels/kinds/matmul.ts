@@ -8,7 +8,7 @@ import { environmentLine } from '../environment.ts';
 import type { PanelHost, PanelKindBehaviour, RunArgs } from '../host.ts';
 import { resultsTable } from '../results-table.ts';
 import { clearResults, loadResults, saveResults } from '../storage.ts';
-import { formatBytes } from '../progress.ts';
+import { formatBytes, formatMs } from '../progress.ts';
 
 export async function runResults(host: PanelHost, { request, signal, onProgress }: RunArgs, variants: readonly string[]): Promise<BenchResult[]> {
   return runBench(
@@ -82,6 +82,15 @@ export function resultFooter(host: PanelHost, results: readonly BenchResult[]): 
     const p = doc.createElement('p');
     p.className = 'bp-note bp-chunk';
     p.textContent = `Chunk size: ${chunks.join('; ')}.`;
+    host.foot.append(p);
+  }
+  // What starting the pool cost, measured when it started (apart from every sample):
+  // the reason a pool is made once and reused.
+  const startups = [...new Set(results.flatMap((r) => (r.status === 'ok' && r.startupMs !== undefined && r.startupMs > 0 ? [`${r.workers} worker${r.workers === 1 ? '' : 's'}: ${formatMs(r.startupMs)}`] : [])))];
+  if (startups.length > 0) {
+    const p = doc.createElement('p');
+    p.className = 'bp-note bp-startup';
+    p.textContent = `Worker pool start-up (each worker fetched, compiled and answering a first message; measured apart from the samples): ${startups.join(', ')}.`;
     host.foot.append(p);
   }
   // Parallel variants: what messages copied between threads in one product (4.2's lesson).
