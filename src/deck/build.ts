@@ -4,13 +4,17 @@ import Reveal, { type RevealApi, type RevealConfig } from 'reveal.js';
 import 'reveal.js/reveal.css';
 import 'reveal.js/theme/white.css';
 import './deck.css';
-import { LocalKaTeX } from './katex-plugin.ts';
+import { PrintKaTeX, renderMath } from './katex-plugin.ts';
 import { SpeakerView } from './speaker-plugin.ts';
 import { adoptInjectedStyles } from './adopt-styles.ts';
 import { deckHtml, deckModel } from './model.ts';
 import type { SlideSpec } from './slide.ts';
 import type { Toc } from '../toc/toc.ts';
 import { mountMatmulAnimations } from './widgets/matmul-animation.ts';
+
+function isPrintView(): boolean {
+  return /print-pdf/.test(location.search);
+}
 
 export interface DeckOptions {
   readonly toc: Toc;
@@ -42,9 +46,11 @@ export async function buildDeck(root: HTMLElement, opts: DeckOptions): Promise<R
     controlsLayout: 'edges',
     transition: 'slide',
     pdfSeparateFragments: false,
-    plugins: [SpeakerView, LocalKaTeX],
+    // The print view lays pages out once: formulas first there; elsewhere they follow the first slide.
+    plugins: isPrintView() ? [SpeakerView, PrintKaTeX] : [SpeakerView],
     ...opts.config,
   });
   await deck.initialize();
+  if (!isPrintView()) await renderMath(deck);
   return deck;
 }
