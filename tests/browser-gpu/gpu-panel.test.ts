@@ -9,6 +9,7 @@ import { loadPlot } from '../../src/charts/render.ts';
 import { disposeGpuWorker, gpuAdapterInfo } from '../../src/bench/gpu-client.ts';
 import type { BenchResult } from '../../src/bench/protocol.ts';
 import { SOFTWARE_ADAPTER_NOTE } from '../../src/gpu/meta.ts';
+import { until } from '../browser/mount-deck.ts';
 
 function panel(attrs: Record<string, string>): BenchPanel {
   const el = document.createElement('bench-panel') as BenchPanel;
@@ -18,13 +19,6 @@ function panel(attrs: Record<string, string>): BenchPanel {
   return el;
 }
 
-async function until(cond: () => boolean, timeoutMs = 60_000, what = 'condition'): Promise<void> {
-  const t0 = performance.now();
-  while (!cond()) {
-    if (performance.now() - t0 > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
 
 const rows = (el: Element) => [...el.querySelectorAll('.bp-table tbody tr')].map((tr) => [...tr.children].map((c) => c.textContent ?? ''));
 

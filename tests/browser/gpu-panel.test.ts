@@ -8,6 +8,7 @@ import { loadPlot } from '../../src/charts/render.ts';
 import { disposeGpuWorker } from '../../src/bench/gpu-client.ts';
 import { runBench } from '../../src/bench/runner.ts';
 import { GPU_F64_REASON } from '../../src/gpu/meta.ts';
+import { until } from './mount-deck.ts';
 
 function panel(attrs: Record<string, string>): BenchPanel {
   const el = document.createElement('bench-panel') as BenchPanel;
@@ -17,13 +18,6 @@ function panel(attrs: Record<string, string>): BenchPanel {
   return el;
 }
 
-async function until(cond: () => boolean, timeoutMs = 60_000, what = 'condition'): Promise<void> {
-  const t0 = performance.now();
-  while (!cond()) {
-    if (performance.now() - t0 > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
 
 async function run(el: BenchPanel): Promise<void> {
   el.querySelector<HTMLButtonElement>('button.bp-run')!.click();

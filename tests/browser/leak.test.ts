@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cdp } from 'vitest/browser';
 import type { RevealApi } from 'reveal.js';
-import { mountDeck } from './mount-deck.ts';
+import { mountDeck, until } from './mount-deck.ts';
 import '../../src/panels/register.ts';
 import { warmPlot } from '../../src/charts/render.ts';
 import { liveWorkerCount, WorkerPool } from '../../src/pool/pool.ts';
@@ -21,13 +21,6 @@ beforeAll(async () => {
 
 afterAll(() => deck?.destroy());
 
-async function until(cond: () => boolean, timeoutMs: number, what: string): Promise<void> {
-  const t0 = performance.now();
-  while (!cond()) {
-    if (performance.now() - t0 > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
 
 interface Counters {
   readonly heap: number;

@@ -4,7 +4,7 @@
 // each worker) and the 4.1 per-element pool panel (hundreds of messages).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RevealApi } from 'reveal.js';
-import { mountDeck } from './mount-deck.ts';
+import { mountDeck, until } from './mount-deck.ts';
 import '../../src/panels/register.ts';
 import { warmPlot } from '../../src/charts/render.ts';
 
@@ -19,13 +19,6 @@ beforeAll(async () => {
 
 afterAll(() => deck?.destroy());
 
-async function until(cond: () => boolean, timeoutMs: number, what: string): Promise<void> {
-  const t0 = performance.now();
-  while (!cond()) {
-    if (performance.now() - t0 > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
 
 describe('long tasks while a panel runs, with its real defaults', () => {
   for (const id of ['shared', 'pool-element']) {

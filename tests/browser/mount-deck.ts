@@ -17,3 +17,12 @@ export async function mountDeck(): Promise<{ deck: RevealApi; root: HTMLElement 
   });
   return { deck, root };
 }
+
+/** Polls `cond` until it holds; fails with `what` after `timeoutMs`. */
+export async function until(cond: () => boolean, timeoutMs = 60_000, what = 'condition'): Promise<void> {
+  const t0 = performance.now();
+  while (!cond()) {
+    if (performance.now() - t0 > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}

@@ -10,6 +10,7 @@ import type { BenchPanel } from '../../src/panels/bench-panel.ts';
 import type { BenchResult } from '../../src/bench/protocol.ts';
 import { WorkerPool, type PoolWorker } from '../../src/pool/pool.ts';
 import { runParallel } from '../../src/parallel/run.ts';
+import { until } from './mount-deck.ts';
 
 function mount(attrs: Record<string, string>): BenchPanel {
   const el = document.createElement('bench-panel') as BenchPanel;
@@ -22,13 +23,6 @@ function mount(attrs: Record<string, string>): BenchPanel {
 const q = <T extends Element = HTMLElement>(el: Element, sel: string) => el.querySelector(sel) as T;
 const busy = (el: Element) => el.getAttribute('aria-busy') === 'true';
 
-async function until(cond: () => boolean, timeoutMs: number, what: string): Promise<void> {
-  const t0 = performance.now();
-  while (!cond()) {
-    if (performance.now() - t0 > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 
 async function runAndWait(el: BenchPanel): Promise<void> {
   q<HTMLButtonElement>(el, 'button.bp-run').click();

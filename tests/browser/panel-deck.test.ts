@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { page } from 'vitest/browser';
 import type { RevealApi } from 'reveal.js';
-import { mountDeck } from './mount-deck.ts';
+import { mountDeck, until } from './mount-deck.ts';
 import { lectureSlides } from '../../slides/index.ts';
 import '../../src/panels/register.ts';
 import { knownVariant } from '../../src/panels/memory-guard.ts';
@@ -24,13 +24,6 @@ beforeAll(async () => {
 
 afterAll(() => deck?.destroy());
 
-async function until(cond: () => boolean, timeoutMs: number, what: string): Promise<void> {
-  const t0 = performance.now();
-  while (!cond()) {
-    if (performance.now() - t0 > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
 
 function show(panel: HTMLElement): void {
   const section = panel.closest('section')!;

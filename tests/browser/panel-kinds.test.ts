@@ -6,6 +6,7 @@ import { page } from 'vitest/browser';
 import '../../src/panels/register.ts';
 import type { BenchPanel } from '../../src/panels/bench-panel.ts';
 import { loadPlot } from '../../src/charts/render.ts';
+import { until } from './mount-deck.ts';
 
 const SHOTS = import.meta.env.VITE_PANEL_SHOTS === '1';
 const seen: Record<string, string> = {};
@@ -27,13 +28,6 @@ function slide(title: string, attrs: Record<string, string>): BenchPanel {
 
 const q = <T extends Element = HTMLElement>(el: Element, sel: string) => el.querySelector(sel) as T;
 
-async function until(cond: () => boolean, timeoutMs = 60_000, what = 'condition'): Promise<void> {
-  const t0 = performance.now();
-  while (!cond()) {
-    if (performance.now() - t0 > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
 
 async function run(el: BenchPanel, selector = 'button.bp-run'): Promise<void> {
   q<HTMLButtonElement>(el, selector).click();

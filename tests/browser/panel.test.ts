@@ -7,6 +7,7 @@ import type { BenchPanel } from '../../src/panels/bench-panel.ts';
 import { storageKey } from '../../src/panels/storage.ts';
 import { warmPlot } from '../../src/charts/render.ts';
 import { mountEnvironmentButton } from '../../src/panels/environment.ts';
+import { until } from './mount-deck.ts';
 
 function mount(attrs: Record<string, string>): BenchPanel {
   const el = document.createElement('bench-panel') as BenchPanel;
@@ -18,13 +19,6 @@ function mount(attrs: Record<string, string>): BenchPanel {
 
 const q = <T extends Element = HTMLElement>(el: Element, sel: string) => el.querySelector(sel) as T;
 
-async function until(cond: () => boolean, timeoutMs = 45_000, what = 'condition'): Promise<void> {
-  const t0 = performance.now();
-  while (!cond()) {
-    if (performance.now() - t0 > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 
 const busy = (el: Element) => el.getAttribute('aria-busy') === 'true';
 

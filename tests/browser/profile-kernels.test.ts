@@ -4,14 +4,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import '../../src/panels/register.ts';
 import { PROFILED_KERNEL_IDS } from '../../src/profile/kernels.ts';
+import { until } from './mount-deck.ts';
 
-async function until(cond: () => boolean, timeoutMs: number, what: string): Promise<void> {
-  const t0 = performance.now();
-  while (!cond()) {
-    if (performance.now() - t0 > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
 
 afterEach(() => document.querySelectorAll('bench-panel').forEach((e) => e.remove()));
 
