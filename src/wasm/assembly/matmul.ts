@@ -2,26 +2,17 @@
 // src/wasm/build.mjs: matmul.wasm without SIMD (runs everywhere) and
 // matmul-simd.wasm with `--enable simd`. Matrices are row-major in linear memory,
 // placed there by JS through alloc(); pointers are byte addresses.
+import { bumpAlloc, bumpReset } from './bump';
 
-// ---- a bump allocator: set-up places A, B and C, then reset() frees everything ----
-
-let top: usize = 0;
+// ---- set-up places A, B and C (bump.ts), then reset() frees everything ----
 
 export function reset(): void {
-  top = (__heap_base + 15) & ~(<usize>15);
+  bumpReset(0);
 }
 
 /** 16-byte aligned block of `bytes`, growing memory as needed; 0 when memory cannot grow. */
 export function alloc(bytes: usize): usize {
-  if (top == 0) reset();
-  const ptr = top;
-  if (bytes > <usize>0xfff0_0000 - ptr) return 0; // past 4 GiB
-  const end = (ptr + bytes + 15) & ~(<usize>15);
-  const pages = <i32>((end + 0xffff) >>> 16);
-  const have = memory.size();
-  if (pages > have && memory.grow(pages - have) < 0) return 0;
-  top = end;
-  return ptr;
+  return bumpAlloc(bytes);
 }
 
 /** 1 when this build contains the SIMD kernels. */

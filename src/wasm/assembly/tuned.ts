@@ -5,31 +5,22 @@
 // Built twice by src/wasm/build.mjs: tuned.wasm (`--enable simd`) and
 // tuned-relaxed.wasm (`--enable simd,relaxed-simd`).
 import { blockCols, gemmRows, isRelaxed, KC, MR, packB, SCRATCH_BYTES, tileCols } from './tuned-core';
+import { bumpAlloc, bumpReady, bumpReset } from './bump';
 
-// ---- a bump allocator like matmul.ts's; reset() also reserves the kernel's scratch ----
+// ---- the bump allocator of bump.ts; reset() also reserves the kernel's scratch ----
 
-let top: usize = 0;
 /** The packed-B block and edge tile, placed first by reset() so a call never grows memory. */
 let scratch: usize = 0;
 
 /** Frees everything; the scratch region (SCRATCH_BYTES) stays reserved at the heap's start. */
 export function reset(): void {
-  scratch = (__heap_base + 15) & ~(<usize>15);
-  top = scratch;
-  if (alloc(<usize>SCRATCH_BYTES) == 0) unreachable(); // cannot even hold the scratch
+  scratch = bumpReset(<usize>SCRATCH_BYTES);
 }
 
 /** 16-byte aligned block of `bytes`, growing memory as needed; 0 when memory cannot grow. */
 export function alloc(bytes: usize): usize {
-  if (top == 0) reset();
-  const ptr = top;
-  if (bytes > <usize>0xfff0_0000 - ptr) return 0; // past 4 GiB
-  const end = (ptr + bytes + 15) & ~(<usize>15);
-  const pages = <i32>((end + 0xffff) >>> 16);
-  const have = memory.size();
-  if (pages > have && memory.grow(pages - have) < 0) return 0;
-  top = end;
-  return ptr;
+  if (!bumpReady()) reset();
+  return bumpAlloc(bytes);
 }
 
 /** 1 in tuned-relaxed.wasm (relaxed_madd), 0 in tuned.wasm (mul + add). */
@@ -39,13 +30,13 @@ export function fmaBuild(): i32 {
 
 /** C = A·B, f32, A m×l, B l×n, C m×n (row-major, byte addresses). */
 export function tuned_f32(a: usize, b: usize, c: usize, m: i32, l: i32, n: i32): void {
-  if (top == 0) reset();
+  if (!bumpReady()) reset();
   gemmRows<f32>(a, b, c, l, n, 0, m, scratch);
 }
 
 /** The same in f64. */
 export function tuned_f64(a: usize, b: usize, c: usize, m: i32, l: i32, n: i32): void {
-  if (top == 0) reset();
+  if (!bumpReady()) reset();
   gemmRows<f64>(a, b, c, l, n, 0, m, scratch);
 }
 
