@@ -2,7 +2,7 @@
 // a sum over axis 1. One m·l·n temporary instead of indexing's replicated copies. Pure.
 import { typedVariant } from './define.ts';
 import { broadcastMultiply, ndarray, reshape, sumAxis } from './ndarray.ts';
-import type { KernelContext } from './registry.ts';
+import type { KernelContext } from './context.ts';
 import { bytesPer, type Dtype, type FloatArray, type Shape } from './types.ts';
 
 // #region broadcasting

@@ -2,7 +2,7 @@
 // product of two vectors followed by a sum reduction, through array helpers. Pure.
 import { typedVariant } from './define.ts';
 import { column, multiply, ndarray, row, sum } from './ndarray.ts';
-import type { KernelContext } from './registry.ts';
+import type { KernelContext } from './context.ts';
 import { bytesPer, type FloatArray, type Shape } from './types.ts';
 
 // #region element-vectorised

@@ -2,7 +2,7 @@
 // of row i of A and column j of B, so the data are replicated m·n times. Pure.
 import { typedVariant } from './define.ts';
 import { arange, gather, multiply, ndarray, repeat, sumAxis, tile, transpose } from './ndarray.ts';
-import type { KernelContext } from './registry.ts';
+import type { KernelContext } from './context.ts';
 import { bytesPer, type Dtype, type FloatArray, type Shape } from './types.ts';
 
 // #region indexing

@@ -1,7 +1,7 @@
 // Section 3.2.3: memory layout. The same loop reads A and B through strides; only
 // the storage order of A and B changes between the four variants. Pure.
 import { assertInputs, BOTH_DTYPES, outputFor } from './define.ts';
-import type { KernelContext } from './registry.ts';
+import type { KernelContext } from './context.ts';
 import { arrayFor, bytesPer, type Dtype, type FloatArray, type Shape } from './types.ts';
 import type { RunOnce, Variant } from './variant.ts';
 

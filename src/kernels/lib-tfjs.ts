@@ -13,34 +13,11 @@
 // Pure: the library comes in the context (src/kernels/lib-tfjs-load.ts loads it
 // in the bench worker, lazily; src/kernels/lib-tfjs-load-node.ts in Node tests).
 import { assertInputs } from './define.ts';
-import type { KernelContext } from './registry.ts';
+import type { KernelContext, TfjsHandle, TfjsTensor } from './context.ts';
 import type { Dtype } from './types.ts';
 import type { RunOnce, Variant } from './variant.ts';
 
-/** The three builds the backend ships; which one runs depends on SIMD and threads. */
-export type TfjsBinary = 'plain' | 'simd' | 'threaded-simd';
-
-/** The few tensor operations the variant needs (a 2-d float32 tf.Tensor). */
-export interface TfjsTensor {
-  readonly isDisposed: boolean;
-  dataSync(): unknown;
-  dispose(): void;
-}
-
-/** TensorFlow.js on its WebAssembly backend, initialised, as the variant sees it. */
-export interface TfjsHandle {
-  /** TensorFlow.js version (tfjs-core; the backend has the same). */
-  readonly version: string;
-  /** The wasm binary the backend instantiated. */
-  readonly binary: TfjsBinary;
-  /** XNNPACK's thread count as the backend reports it (getThreadsCount()). */
-  readonly threads: number;
-  /** A float32 rows×cols tensor holding a copy of `values`. */
-  tensor2d(values: Float32Array, rows: number, cols: number): TfjsTensor;
-  matMul(a: TfjsTensor, b: TfjsTensor): TfjsTensor;
-  /** Live tensors in the engine (leak checks). */
-  numTensors(): number;
-}
+export type { TfjsBinary, TfjsHandle, TfjsTensor } from './context.ts';
 
 export const LIB_TFJS_ID = 'lib-tfjs';
 

@@ -2,7 +2,7 @@
 // order. Pure: no DOM, no workers, no timers.
 import { assertInputs, BOTH_DTYPES, outputFor, typedVariant } from './define.ts';
 import { ndarray, transpose } from './ndarray.ts';
-import type { KernelContext } from './registry.ts';
+import type { KernelContext } from './context.ts';
 import { bytesPer, type FloatArray, type Shape } from './types.ts';
 import type { RunOnce, Variant } from './variant.ts';
 

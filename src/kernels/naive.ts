@@ -1,6 +1,6 @@
 // Section 1.2: the naive product, straight from the definition c_ij = Σ_k a_ik·b_kj.
 // Pure: no DOM, no workers, no timers.
-import type { KernelContext } from './registry.ts';
+import type { KernelContext } from './context.ts';
 import type { FloatArray, Shape } from './types.ts';
 import type { RunOnce, Variant } from './variant.ts';
 import { assertInputs, BOTH_DTYPES, outputFor, typedVariant } from './define.ts';

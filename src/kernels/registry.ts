@@ -1,5 +1,5 @@
 // Every serial variant, in the order the lecture introduces them. Pure.
-import type { WasmKernels } from './wasm-module.ts';
+import type { KernelContext } from './context.ts';
 import type { Variant } from './variant.ts';
 import { naive, naivePlain } from './naive.ts';
 import { elementVectorised } from './element-vectorised.ts';
@@ -9,19 +9,9 @@ import { ikj, transposedB } from './loop-order.ts';
 import { layoutCC, layoutCR, layoutRC, layoutRR } from './layout.ts';
 import { wasmElement, wasmScalar, wasmSimd, wasmWhole } from './wasm.ts';
 import { tuned } from './tuned.ts';
-import { libTfjs, type TfjsHandle } from './lib-tfjs.ts';
+import { libTfjs } from './lib-tfjs.ts';
 
-/** What a serial variant may need from its surroundings: the compiled kernels, if loaded. */
-export interface KernelContext {
-  readonly wasm: WasmKernels | null;
-  /**
-   * TensorFlow.js for lib-tfjs, loaded lazily by the bench worker the first time a
-   * request names lib-tfjs: absent before that (and wherever nobody loads it),
-   * null with `tfjsError` when loading failed.
-   */
-  readonly tfjs?: TfjsHandle | null;
-  readonly tfjsError?: string | null;
-}
+export type { KernelContext } from './context.ts';
 
 export const serialVariants: readonly Variant<KernelContext>[] = [
   naive, // 1.2

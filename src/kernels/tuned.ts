@@ -5,7 +5,7 @@
 // multiply-add) when this engine compiled it, plain SIMD otherwise. Pure: the
 // instance comes in the context. The kernel is src/wasm/assembly/tuned-core.ts.
 import { assertInputs, BOTH_DTYPES } from './define.ts';
-import type { KernelContext } from './registry.ts';
+import type { KernelContext } from './context.ts';
 import { bytesPer } from './types.ts';
 import type { RunOnce, Variant } from './variant.ts';
 import { placeOperands, TUNED_SCRATCH_BYTES, type TunedKernels } from './wasm-module.ts';

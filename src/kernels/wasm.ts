@@ -2,7 +2,7 @@
 // variant's own linear memory (untimed); the timed call runs compiled code and
 // returns C as a view of that memory. Pure: the instances come in the context.
 import { assertInputs, BOTH_DTYPES } from './define.ts';
-import type { KernelContext } from './registry.ts';
+import type { KernelContext } from './context.ts';
 import { bytesPer, type FloatArray, type Shape } from './types.ts';
 import type { RunOnce, Variant } from './variant.ts';
 import { placeOperands, type MatmulExports, type WasmInstance, type WasmKernels } from './wasm-module.ts';
