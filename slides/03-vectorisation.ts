@@ -9,6 +9,7 @@ const SIMD = [2, 1];
 const DT = [2, 1, 0];
 const GPU = [2, 1, 1];
 const LAY = [2, 1, 2];
+const TUNE = [2, 1, 3];
 
 const strip = (cells: string[], cls: (k: number) => string) =>
   `<div class="mem">${cells.map((c, k) => `<span class="${cls(k)}">${c}</span>`).join('')}</div>`;
@@ -413,6 +414,73 @@ export const vectorisationSlides: SlideSpec[] = [
         <li class="fragment"><strong>Transpose $B$ once:</strong> a copy of $l\cdot n$ elements, then every $c_{ij}$ is a dot product of two contiguous rows</li>
       </ul>`,
     notes: html`<p>Both are in the layout benchmark panel of the previous slide. The i-k-j version touches C l times per element, yet usually wins because every access is sequential.</p>`,
+  },
+  {
+    ids: TUNE,
+    body: html`
+      <div class="split">
+        <div>${code('tuned-pack', 'src/wasm/assembly/tuned-core.ts')}</div>
+        <div>
+          <h3>Store the data the way you walk it</h3>
+          <ul>
+            <li>The layout lesson, taken to its end: before multiplying, copy a block of $B$ into <em>panels</em>, in the exact order the inner kernel will read them</li>
+            <li class="fragment">Inside a panel: for each $k$, the next few columns side by side, so every vector load is one contiguous read and the stream never jumps</li>
+            <li class="fragment">The last panel is padded with zeros: the hot loop has no edge test at all</li>
+            <li class="fragment">The copy costs $l\cdot n$ element moves per product; the multiply costs $m\cdot l\cdot n$ multiply-adds, so the copy pays off as soon as $m$ is more than a few rows</li>
+          </ul>
+        </div>
+      </div>`,
+    notes: html`<p>This is what every serious matrix library does (BLIS and OpenBLAS call it packing). The kernel on the next slide reads only packed data, front to back.</p>
+      <p>Ask the room: the copy is paid on every call here. A library that sees the same B again (a weight matrix) could keep the packed copy. TensorFlow.js does exactly that, which we will see in its row.</p>`,
+  },
+  {
+    ids: TUNE,
+    body: html`
+      <div class="split">
+        <div>${code('tuned-microkernel', 'src/wasm/assembly/tuned-core.ts')}</div>
+        <div>
+          <h3>A tile of $C$ that lives in registers</h3>
+          <ul class="dense">
+            <li>A 5 × 8 block of $C$ (float32; 5 × 4 in float64) stays in ten vector registers for a whole panel of $k$</li>
+            <li class="fragment">Per step: two loads of $B$, five broadcasts of $A$, ten multiply-adds; each loaded value is used five or eight times</li>
+            <li class="fragment">Why 5 × 8: x86 has 16 vector registers; 10 accumulators + 2 $B$ vectors + 1 broadcast fit. 4 × 8 reuses each $B$ vector less and was slower when we compared; 6 × 8 was no faster</li>
+            <li class="fragment"><strong>FMA</strong> (<code>relaxed_madd</code>): one instruction, two flops, one rounding; detected at load time, else a multiply and an add. The table names the build</li>
+          </ul>
+        </div>
+      </div>`,
+    notes: html`<p>The register budget is the design constraint. Count with the room: 10 accumulators + 2 B vectors + 1 broadcast = 13 of 16. Spill one and every step pays a memory round trip.</p>
+      <p>The comparison of tiles was done once, on the authors' machine, in interleaved runs; it is a reason for the choice, not a promise for yours. The live panel on the slide after next measures this kernel here.</p>
+      <p>FMA changes the rounding slightly (one rounding instead of two); the allclose check still passes, which the table shows for every run.</p>`,
+  },
+  {
+    ids: TUNE,
+    body: html`
+      <div class="split">
+        <div>${code('tuned-blocking', 'src/wasm/assembly/tuned-core.ts')}</div>
+        <div>
+          <h3>Blocks that stay in cache</h3>
+          <ul>
+            <li>$k$ is cut into slices of 256 and the columns into blocks, so one packed block of $B$ (512 KiB at most) stays in the core's L2 cache while every row block of $A$ streams past it</li>
+            <li class="fragment">Rows of $A$ go in blocks too, packed five rows at a time, interleaved the way the tile reads them</li>
+            <li class="fragment">Edges (rows or columns that do not fill a tile) run the same kernel into a scratch tile, and only the valid corner is copied to $C$</li>
+          </ul>
+        </div>
+      </div>`,
+    notes: html`<p>Three loops around the micro-kernel: columns of B in blocks, k in slices, rows of A in blocks. Each level is sized for one level of cache. None of this changes the arithmetic; it changes how often each byte is fetched from far away.</p>`,
+  },
+  {
+    ids: TUNE,
+    bench: { id: 'tuned', variants: 'wasm-simd,tuned,lib-tfjs', m: '512', l: '512', n: '512', dtype: 'f32', samples: '5' },
+    body: html`
+      <h3>Against a real library, and against the machine</h3>
+      <ul class="dense">
+        <li><strong>lib-tfjs</strong> is the browser's answer to numpy's <code>A @ B</code>: TensorFlow.js's WebAssembly backend, which runs XNNPACK, a hand-tuned kernel library (one thread here, so the comparison with one worker is fair)</li>
+        <li class="fragment">It packs $B$ once and keeps the packed copy for later calls with the same tensor; our kernel packs on every call. Its WebAssembly binary has no FMA</li>
+        <li class="fragment"><strong>% of peak</strong> in the table: GFLOP/s over what this core can do at most, measured in this page by a probe with many independent multiply-adds and no memory traffic</li>
+        <li class="fragment">WebAssembly vectors are 128 bits. On x86 with AVX2 or AVX-512, native BLAS uses 256 or 512 bits and can be several times faster; on 128-bit NEON (most ARM chips) the gap is smaller. The probe measures the ceiling that wasm has here, instead of guessing</li>
+      </ul>`,
+    notes: html`<p>Run it: wasm-simd, tuned and the library on 512³ float32, every product checked. Read two columns: the speedup over wasm-simd, and the % of peak. Which one is closer to what the hardware allows, and what is left?</p>
+      <p>If relaxed SIMD is missing (an older browser), the build column says simd and the peak used is the one without FMA.</p>`,
   },
   {
     ids: SEC,

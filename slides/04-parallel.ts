@@ -148,14 +148,32 @@ export const parallelSlides: SlideSpec[] = [
   },
   {
     ids: MT,
-    bench: { id: 'pool', kind: 'speedup', variants: 'pool-row,parallel-wasm', m: '200', l: '2000', n: '400', samples: '5', workers: '2' },
+    body: html`
+      <div class="split">
+        <div>${code('parallel-tuned', 'src/parallel/variants.ts')}</div>
+        <div class="dense">
+          <h3>The tuned kernel, on every core</h3>
+          <ul>
+            <li><code>parallel-tuned</code>: the packed, register-tiled FMA kernel of 3.2.4, one band of rows per worker, on one shared WebAssembly memory</li>
+            <li class="fragment">Bands are cut in whole tiles of five rows, so no worker runs a ragged edge in the middle</li>
+            <li class="fragment">Each worker packs into its own scratch region of the shared memory: nothing is copied by message, and nobody writes where another reads</li>
+            <li class="fragment">Its table row shows % of the peak that all the workers together reach, measured the same way as for one core</li>
+          </ul>
+        </div>
+      </div>`,
+    notes: html`<p>Both parallel compiled variants share memory; the difference is the kernel. parallel-wasm keeps the simple i-k-j loop so the prange analogy stays readable; parallel-tuned is the fast one.</p>
+      <p>Each worker packs the whole of B for its band: with two workers that is two copies of the packing work, which small products feel. Ask the panel on the next slide whether the 2-worker time is half the 1-worker time, and at what size.</p>`,
+  },
+  {
+    ids: MT,
+    bench: { id: 'pool', kind: 'speedup', variants: 'pool-row,parallel-wasm,parallel-tuned', m: '200', l: '2000', n: '400', samples: '5', workers: '2' },
     body: html`
       <h3>Did it scale?</h3>
       <p>With $T_1$ the time on one worker and $T_p$ on $p$ workers:</p>
       $$S(p) = \frac{T_1}{T_p} \qquad E(p) = \frac{S(p)}{p}$$
       <p class="fragment">If a fraction $f$ of the work runs in parallel, Amdahl's law bounds the speedup:</p>
       <div class="fragment">$$S(p) \le \frac{1}{(1-f) + f/p}$$</div>
-      <p class="fragment dense">Per-row tasks and the compiled parallel product: time and speedup against the number of workers. (Per-element tasks come back, over shared memory, in 4.2.)</p>`,
+      <p class="fragment dense">Per-row tasks and the two compiled parallel products: time and speedup against the number of workers. (Per-element tasks come back, over shared memory, in 4.2.)</p>`,
     notes: html`<p>Run the panel, then change the worker count. Efficiency near 1 means every worker is busy with useful work. Ask: which of the two stays closer to 1 as workers are added? pool-row sends one more copy of B for every worker; parallel-wasm sends none.</p>
       <p>And what is the most we can hope for? hardwareConcurrency counts logical cores: on 2 cores with SMT it says 4, and the two threads of a core share its arithmetic units. Whether the third and fourth workers add a little or nothing is for the panel to show.</p>`,
   },

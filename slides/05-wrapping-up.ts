@@ -35,20 +35,22 @@ export const wrappingUpSlides: SlideSpec[] = [
       <p class="fragment">There is <strong>no universal winner</strong>: your data, your shapes and your machine decide, as the panels showed. Try the candidates, profile, then choose.</p>
       <p class="fragment">Begin with the version that is <em>easy to write</em> and correct, even if it is slow; speed can come later.</p>
       <p class="fragment">Then optimise in rounds over the whole program, each round starting from a fresh profile, rather than perfecting one hot spot. Odd as it sounds, that tends to win, above all when the time for optimising is limited.</p>`,
-    notes: html`<p>Close the argument: measure first, simplest version first, iterate. The summary on the next slide is the evidence: read off which variant led on low l and which on high l.</p>`,
+    notes: html`<p>Close the argument: measure first, simplest version first, iterate. The ladder on the next slide is the evidence; switch its shape to lowL and then highL and watch the leader change.</p>`,
   },
   {
     ids: END,
     bench: { id: 'summary-all', kind: 'summary' },
     benchWide: true,
     body: html`
-      <h3>Everything measured in this visit</h3>
-      <p>Every variant you ran today, on this machine, with its check.</p>
+      <h3>What each lesson bought</h3>
+      <p>One product, climbed a lesson at a time: for each step, its fastest variant that gave the right answer, and how many times faster it is than the step below.</p>
       <ul class="dense">
-        <li>Export the results to compare machines</li>
-        <li>Run the same suite from the command line: <code>npm run bench</code></li>
+        <li>Empty? <em>Measure the ladder</em> runs just those variants at the chosen shape</li>
+        <li>Dashed lines: the peak this machine reached with no memory traffic</li>
+        <li><em>Import results</em> (bottom left) puts a colleague's export beside yours</li>
+        <li>From a terminal: <code>npm run bench</code></li>
       </ul>
       <p class="muted">Thanks! Questions?</p>`,
-    notes: html`<p>The summary panel lists every result of this visit. Offer the export so students can compare their laptops.</p>`,
+    notes: html`<p>Walk the ladder from the top. Every figure was measured in this browser today, and a step may go down: array programming allocates, so it can lose to the loops. The table under the chart holds the numbers; the toggle lists every result of the visit. If someone brought an export from another laptop, import it now and compare the two ladders.</p>`,
   },
 ];

@@ -49,6 +49,8 @@ async function adapterInfo(): Promise<GpuAdapterReport> {
 const api: GpuWorkerApi = {
   environment: () => bench.environment(),
   listVariants: () => bench.listVariants(),
+  // GPU results are not compared with a CPU peak: null.
+  peaks: () => bench.peaks(),
   async run(request, onProgress) {
     const results = await bench.run(request, onProgress);
     return stampAdapter(results, await adapterInfo());

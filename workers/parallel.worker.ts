@@ -7,7 +7,8 @@ import { exposeBenchApi } from '../src/bench/expose.ts';
 import { probeEnvironment } from '../src/bench/environment.ts';
 import type { BenchApi } from '../src/bench/worker-api.ts';
 import { infoOf } from '../src/bench/worker-api.ts';
-import { runParallel } from '../src/parallel/run.ts';
+import { runParallel, validWorkers } from '../src/parallel/run.ts';
+import { poolPeaks } from '../src/parallel/peaks.ts';
 import { parallelVariants } from '../src/parallel/variants.ts';
 import { WorkerPool } from '../src/pool/pool.ts';
 
@@ -29,6 +30,15 @@ const api: BenchApi = {
   },
   listVariants() {
     return parallelVariants.map(infoOf);
+  },
+  /** The peaks of `workers` pool workers probing at once (default: the pool's size), measured once and cached here. */
+  async peaks(workers?: number) {
+    const p = await thePool();
+    return p.exclusive(async () => {
+      const w = validWorkers(workers, p.size);
+      if (w > p.size) await p.resize(w);
+      return poolPeaks(p, w);
+    });
   },
   async run(request, onProgress) {
     return runParallel(request, {

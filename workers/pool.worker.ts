@@ -10,7 +10,13 @@ import { raceLoop, RACE_SLOTS, type RaceLoopRecord, type RaceLoopSpec } from '..
 import { sharedCopy } from '../src/parallel/shared-arrays.ts';
 import { elementsInto, packedDots, rowsInto } from '../src/parallel/tasks.ts';
 import type { WasmLayout } from '../src/parallel/wasm-layout.ts';
+import { PEAK_BARRIER } from '../src/parallel/peaks.ts';
+import { measurePeak, type PeakOptions, type PeakProbe, type PeakResult } from '../src/kernels/peak.ts';
+import type { SimdBuild, TunedParallelExports } from '../src/kernels/wasm-module.ts';
+import { loadPeakProbe } from '../src/wasm/load.ts';
 import initParallelWasm from '../src/wasm/build/parallel.wasm?init';
+import initTunedParallel from '../src/wasm/build/tuned-parallel.wasm?init';
+import initTunedParallelRelaxed from '../src/wasm/build/tuned-parallel-relaxed.wasm?init';
 
 interface SharedOperands {
   readonly token: string;
@@ -30,6 +36,11 @@ interface WasmAttachment {
   readonly layout: WasmLayout;
 }
 
+interface TunedAttachment {
+  readonly exports: TunedParallelExports;
+  readonly layout: WasmLayout;
+}
+
 /**
  * Attachments by token. Several variants of one run keep their own C (so one
  * cannot spoil another's check), but only the last few stay: the page re-attaches
@@ -38,6 +49,22 @@ interface WasmAttachment {
 const KEEP = 4;
 const shared = new Map<string, SharedOperands>();
 const wasm = new Map<string, WasmAttachment>();
+const tuned = new Map<string, TunedAttachment>();
+
+/** The peak probe of each build, loaded on first use and kept (it holds no data). */
+const probes = new Map<boolean, Promise<PeakProbe>>();
+function peakProbe(relaxed: boolean): Promise<PeakProbe> {
+  let p = probes.get(relaxed);
+  if (!p) {
+    p = loadPeakProbe({ relaxed });
+    probes.set(relaxed, p);
+    p.catch(() => probes.delete(relaxed));
+  }
+  return p;
+}
+
+/** How long a worker waits for the others at the peak probe's gates before giving up. */
+const PEAK_GATE_MS = 10_000;
 
 function remember<T>(map: Map<string, T>, token: string, value: T): void {
   map.delete(token);
@@ -109,10 +136,73 @@ const api = {
     rows(a, b, c, shape.l, shape.n, r0, r1);
   },
 
+  /**
+   * parallel-tuned: instantiate the tuned kernel's `build` on the page's shared memory
+   * (once per memory). The dispatcher chose the build (src/parallel/tuned-support.ts);
+   * a module that is not that build, or whose scratch the layout cannot hold, is refused.
+   */
+  async attachTuned(token: string, memory: WebAssembly.Memory, layout: WasmLayout, build: SimdBuild): Promise<void> {
+    const init = build === 'relaxed-simd' ? initTunedParallelRelaxed : initTunedParallel;
+    const exports = (await init({ env: { memory } })).exports as unknown as TunedParallelExports;
+    if (exports.fmaBuild() !== (build === 'relaxed-simd' ? 1 : 0)) throw new Error(`parallel-tuned: the ${build} module reports fmaBuild() = ${exports.fmaBuild()}`);
+    if (exports.scratchBytes() > layout.scratchBytes) {
+      throw new Error(`parallel-tuned: the kernel needs ${exports.scratchBytes()} bytes of scratch, the layout gives ${layout.scratchBytes}`);
+    }
+    remember(tuned, token, { exports, layout });
+  },
+
+  /** parallel-tuned: rows [r0, r1) of C, packing into this call's scratch region `packBuf` (a byte offset of the layout). */
+  tunedRows(token: string, r0: number, r1: number, packBuf: number): void {
+    const found = tuned.get(token);
+    if (found === undefined) throw new Error(`wasm memory ${token} ${NOT_ATTACHED}`);
+    const { a, b, c, shape, dtype, scratch } = found.layout;
+    if (!scratch.includes(packBuf)) throw new Error(`parallel-tuned: ${packBuf} is not one of the layout's scratch regions`);
+    const rows = dtype === 'f32' ? found.exports.rowsTunedF32 : found.exports.rowsTunedF64;
+    rows(a, b, c, shape.l, shape.n, r0, r1, packBuf);
+  },
+
+  /**
+   * The peak probe on this worker while `workers` workers run it at once (src/parallel/peaks.ts):
+   * check in at the start gate and spin until everyone has; measure; then keep the core
+   * busy with the probe until every worker has finished measuring, so that no worker's
+   * best call ran beside an idle neighbour (that would overstate the sum).
+   */
+  async peak(cells: Int32Array, workers: number, dtype: Dtype, relaxed: boolean, timing: Omit<PeakOptions, 'now'>): Promise<PeakResult> {
+    let probe: PeakProbe | undefined;
+    let failure: unknown;
+    try {
+      probe = await peakProbe(relaxed);
+    } catch (e) {
+      failure = e;
+    }
+    Atomics.add(cells, PEAK_BARRIER.ready, 1);
+    if (probe === undefined) {
+      Atomics.add(cells, PEAK_BARRIER.done, 1); // the others must not wait for this one
+      throw failure;
+    }
+    const now = (): number => performance.now();
+    const deadline = now() + PEAK_GATE_MS;
+    while (Atomics.load(cells, PEAK_BARRIER.ready) < workers) {
+      if (now() > deadline) {
+        Atomics.add(cells, PEAK_BARRIER.done, 1);
+        throw new Error(`peak probe: ${workers - Atomics.load(cells, PEAK_BARRIER.ready)} worker(s) did not start within ${PEAK_GATE_MS / 1000} s`);
+      }
+    }
+    try {
+      return measurePeak(probe.exports, dtype, { now, ...timing });
+    } finally {
+      Atomics.add(cells, PEAK_BARRIER.done, 1);
+      const run = dtype === 'f64' ? probe.exports.peak_f64 : probe.exports.peak_f32;
+      const stop = now() + PEAK_GATE_MS;
+      while (Atomics.load(cells, PEAK_BARRIER.done) < workers && now() < stop) run(20_000);
+    }
+  },
+
   /** Drops attached operands so their memory can be freed. */
   detach(): void {
     shared.clear();
     wasm.clear();
+    tuned.clear();
   },
 
   /** Message-cost demo: touch the data that arrived (first and last byte) and acknowledge. */

@@ -1,6 +1,6 @@
 // The page's side of the bench worker, which runs the serial variants.
 import type { BenchWorkerApi } from '../../workers/bench.worker.ts';
-import type { BenchRequest, BenchResult, Environment } from './protocol.ts';
+import type { BenchRequest, BenchResult, Environment, MeasuredPeaks } from './protocol.ts';
 import { workerClient, type RunOptions } from './worker-client.ts';
 
 export type { RunOptions };
@@ -19,6 +19,11 @@ export function runSerial(request: BenchRequest, options: RunOptions = {}): Prom
 /** The environment as seen from inside the worker that measures. */
 export function benchEnvironment(signal?: AbortSignal): Promise<Environment> {
   return serial.call((api) => api.environment(), signal);
+}
+
+/** One thread's peaks, measured (once, then cached) inside the bench worker; null where it cannot. */
+export function benchPeaks(signal?: AbortSignal): Promise<MeasuredPeaks | null> {
+  return serial.call((api) => api.peaks(), signal);
 }
 
 /** Terminates the worker now (page unload, hot reload); the next call makes a new one. */

@@ -1,5 +1,6 @@
 // Text renderings of results for the terminal. Pure: results in, strings out.
-import type { BenchResult, Environment, MeasuredResult } from './protocol.ts';
+import type { BenchResult, Environment, MeasuredPeaks, MeasuredResult, PeakFigure } from './protocol.ts';
+import type { WorkerSpeedup } from './rounds.ts';
 
 /** A time in ms with about three significant digits, never in exponent notation. */
 export function formatMs(ms: number): string {
@@ -58,12 +59,23 @@ export function alignTable(rows: readonly (readonly string[])[], align: readonly
   );
 }
 
-export const TABLE_HEADER = ['variant', 'workers', 'median ms', 'p10 ms', 'spread', 'GFLOP/s', 'ok', 'speedup', 'batch', 'cold ms'] as const;
+export const TABLE_HEADER = ['variant', 'workers', 'median ms', 'p10 ms', 'spread', 'GFLOP/s', '% peak', 'ok', 'speedup', 'batch', 'cold ms', 'build'] as const;
+
+/** A share of the peak: "83%", "4.2%", "0.31%"; '—' when none was measured. */
+export function formatPercent(pct: number | undefined): string {
+  if (pct === undefined || !Number.isFinite(pct)) return '—';
+  if (pct >= 10) return `${pct.toFixed(0)}%`;
+  if (pct >= 1) return `${pct.toFixed(1)}%`;
+  return `${pct.toPrecision(2)}%`;
+}
 
 /**
  * The readable table of `npm run bench`: one row per requested variant, in order.
  * Speed-up is relative to the first variant that ran (>1 = faster than it).
- * A variant that could not run keeps its row, with its reason.
+ * "% peak" is against the measured peak of the result's dtype, build (FMA or
+ * plain) and worker count (src/bench/peaks.ts); "build" is the compiled build that
+ * ran, for variants that have several. A variant that could not run keeps its row,
+ * with its reason.
  */
 export function formatTable(results: readonly BenchResult[]): string {
   const base = results.find((r): r is MeasuredResult => r.status === 'ok');
@@ -79,10 +91,12 @@ export function formatTable(results: readonly BenchResult[]): string {
         formatMs(r.stats.p10Ms),
         formatSpread(r),
         formatGflops(r.gflops),
+        formatPercent(r.pctOfPeak),
         r.correct ? '✓' : '✗',
         Number.isFinite(speedup) ? `${speedup.toFixed(2)}×` : '—',
         String(r.batch),
         formatMs(r.coldMs),
+        r.build ?? '',
       ]);
       if (!r.correct) {
         failures.push(
@@ -91,11 +105,11 @@ export function formatTable(results: readonly BenchResult[]): string {
         );
       }
     } else {
-      rows.push([r.variant, String(r.workers), '—', '—', '—', '—', '✗', '—', '—', '—']);
+      rows.push([r.variant, String(r.workers), '—', '—', '—', '—', '—', '✗', '—', '—', '—', '']);
       failures.push(`${r.variant}: not run: ${r.error}`);
     }
   }
-  const lines = alignTable(rows, ['left', 'right', 'right', 'right', 'left', 'right', 'left', 'right', 'right', 'right']);
+  const lines = alignTable(rows, ['left', 'right', 'right', 'right', 'left', 'right', 'right', 'left', 'right', 'right', 'right', 'left']).map((l) => l.trimEnd());
   return [...lines, ...gpuLines(results), ...failures].join('\n');
 }
 
@@ -117,14 +131,53 @@ export function gpuLines(results: readonly BenchResult[]): string[] {
   return out;
 }
 
-/** One line saying where the figures come from: a number without its environment is not a result. */
-export function formatEnvironment(env: Environment): string {
+/** "f32 52.1 FMA / 26.4 plain GFLOP/s": one dtype's two figures. */
+function peakPair(dtype: string, fma: PeakFigure, plain: PeakFigure): string {
+  const first = fma.fma ? `${formatGflops(fma.gflops)} FMA / ` : '';
+  return `${dtype} ${first}${formatGflops(plain.gflops)} plain`;
+}
+
+/** The measured peaks of one worker count: "peak (1 worker): f32 52.1 FMA / 26.4 plain, f64 26.0 FMA / 13.2 plain GFLOP/s". */
+export function formatPeaks(peaks: MeasuredPeaks): string {
+  const w = peaks.f32.workers;
+  const who = w === 1 ? '1 worker' : `${w} workers at once`;
+  return `peak (${who}): ${peakPair('f32', peaks.f32, peaks.f32Plain)}, ${peakPair('f64', peaks.f64, peaks.f64Plain)} GFLOP/s`;
+}
+
+/**
+ * One line saying where the figures come from: a number without its environment
+ * is not a result. `peaks`: the measured peaks to list (default: the env's own);
+ * a run over several worker counts passes one set per count.
+ */
+export function formatEnvironment(env: Environment, peaks: readonly MeasuredPeaks[] = env.peaks ? [env.peaks] : []): string {
   const yes = (b: boolean): string => (b ? 'yes' : 'no');
   const us = env.timerResolutionMs * 1000;
+  const peakText = peaks.length > 0 ? `; ${peaks.map(formatPeaks).join('; ')}` : '';
   return (
     `env: ${env.cores} cores, cross-origin isolated ${yes(env.crossOriginIsolated)}, ` +
     `SharedArrayBuffer ${yes(env.sharedArrayBuffer)}, WebAssembly SIMD ${yes(env.wasmSimd)}, ` +
-    `timer step ${us >= 1 ? us.toFixed(us < 10 ? 1 : 0) : us.toPrecision(2)} µs; ${env.userAgent}`
+    `timer step ${us >= 1 ? us.toFixed(us < 10 ? 1 : 0) : us.toPrecision(2)} µs${peakText}; ${env.userAgent}`
+  );
+}
+
+/** The distinct peak sets among results (one per worker count and measuring thread), in order of appearance. */
+export function peaksOf(results: readonly BenchResult[]): MeasuredPeaks[] {
+  const seen = new Map<string, MeasuredPeaks>();
+  for (const r of results) {
+    const p = r.env.peaks;
+    if (!p) continue;
+    const key = `${p.f32.workers}|${p.f32.gflops}|${p.f64.gflops}|${p.f32Plain.gflops}|${p.f64Plain.gflops}`;
+    if (!seen.has(key)) seen.set(key, p);
+  }
+  return [...seen.values()];
+}
+
+/** One line per variant measured at several worker counts: the speedup from the medians and from the best samples. */
+export function formatWorkerSpeedups(speedups: readonly WorkerSpeedup[]): string[] {
+  return speedups.map(
+    (s) =>
+      `${s.variant}: ${s.toWorkers} workers vs ${s.fromWorkers}: ${s.median.toFixed(2)}× (medians), ` +
+      `${s.best.toFixed(2)}× (best samples), over ${s.fromSamples} + ${s.toSamples} samples`,
   );
 }
 

@@ -20,6 +20,7 @@ import {
 import type { BenchRequest, BenchResult, Check, Environment, FailedResult, Progress } from './protocol.ts';
 import { computeStats, gflops, median } from './stats.ts';
 import { DEFAULT_SEED } from './defaults.ts';
+import { percentOfPeak } from './peaks.ts';
 
 export { DEFAULT_SEED };
 
@@ -232,6 +233,10 @@ export async function runRequest<Ctx>(
         continue;
       }
       const stats = computeStats(v.samplesMs);
+      const rate = gflops(shape, stats.medianMs);
+      // The build that ran (tuned: 'relaxed-simd' or 'simd'); it also picks the peak (FMA or plain).
+      const build = v.variant.build?.(ctx);
+      const pct = percentOfPeak(rate, env.peaks, dtype, build, workers);
       results[v.slot] = {
         status: 'ok',
         variant: v.variant.id, m, l, n, dtype, workers, env, at,
@@ -240,7 +245,7 @@ export async function runRequest<Ctx>(
         batch: v.batch,
         medianMs: stats.medianMs,
         stats,
-        gflops: gflops(shape, stats.medianMs),
+        gflops: rate,
         correct: v.check.correct,
         check: v.check,
         extraBytes: v.variant.extraBytes(shape, dtype),
@@ -248,6 +253,8 @@ export async function runRequest<Ctx>(
         chunkSize: v.variant.chunkSize?.(shape, ctx),
         ...(v.kernelSamplesMs.length > 0 ? { kernelMs: median(v.kernelSamplesMs) } : {}),
         ...(v.bytesMoved !== undefined ? { bytesMoved: v.bytesMoved } : {}),
+        ...(build !== undefined ? { build } : {}),
+        ...(pct !== undefined ? { pctOfPeak: pct } : {}),
       };
     }
   }

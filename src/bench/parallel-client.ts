@@ -1,7 +1,7 @@
 // The page's side of the parallel dispatcher (workers/parallel.worker.ts), which
 // owns the worker pool: the page never packs, clones or checks operands itself.
 import type { ParallelWorkerApi } from '../../workers/parallel.worker.ts';
-import type { BenchRequest, BenchResult } from './protocol.ts';
+import type { BenchRequest, BenchResult, MeasuredPeaks } from './protocol.ts';
 import { workerClient, type RunOptions } from './worker-client.ts';
 
 const dispatcher = workerClient<ParallelWorkerApi>(
@@ -12,6 +12,14 @@ const dispatcher = workerClient<ParallelWorkerApi>(
 /** Runs parallel variants in the dispatcher; Cancel terminates it and with it its pool. */
 export function runParallelOffPage(request: BenchRequest, options: RunOptions = {}): Promise<BenchResult[]> {
   return dispatcher.run(request, options);
+}
+
+/**
+ * The peaks of `workers` pool workers probing at once (default: the pool's size,
+ * navigator.hardwareConcurrency), measured once in the dispatcher and cached there.
+ */
+export function parallelPeaks(workers?: number, signal?: AbortSignal): Promise<MeasuredPeaks | null> {
+  return dispatcher.call((api) => api.peaks(workers), signal);
 }
 
 export function disposeParallelDispatcher(): void {

@@ -4,6 +4,38 @@ import type { Dtype, Shape } from '../kernels/types.ts';
 
 export type { Dtype, Shape };
 
+/**
+ * One measured ceiling: the peak probe (src/wasm/assembly/peak.ts, no memory
+ * traffic) on `workers` workers at the same time.
+ */
+export interface PeakFigure {
+  /** GFLOP/s of all `workers` together: the sum of their figures, every probe running at once. */
+  readonly gflops: number;
+  /** Whether the probe multiplied and added in one fused instruction (the relaxed-SIMD build). */
+  readonly fma: boolean;
+  readonly workers: number;
+}
+
+/**
+ * The machine's peaks as the measuring thread saw them, measured once per worker
+ * and cached there for the visit (never on the page). `f32` / `f64` are the FMA
+ * (relaxed-SIMD) figures, or the plain ones with `fma: false` where relaxed SIMD
+ * does not compile; `f32Plain` / `f64Plain` use separate multiplies and adds.
+ * The rule that picks one for a result is src/bench/peaks.ts (peakFor).
+ */
+export interface MeasuredPeaks {
+  readonly f32: PeakFigure;
+  readonly f64: PeakFigure;
+  readonly f32Plain: PeakFigure;
+  readonly f64Plain: PeakFigure;
+  /**
+   * true: one thread probed alone and these are its own figures (the bench worker,
+   * or one pool worker; workers = 1); false: every figure is the total of `workers`
+   * pool workers probing at the same time (the dispatcher, one set per worker count).
+   */
+  readonly perWorker: boolean;
+}
+
 /** Where and how a result was measured. */
 export interface Environment {
   readonly crossOriginIsolated: boolean;
@@ -13,6 +45,11 @@ export interface Environment {
   readonly timerResolutionMs: number;
   readonly wasmSimd: boolean;
   readonly userAgent: string;
+  /**
+   * The peak probe's figures for the worker count this result ran with (absent where
+   * nobody measured them: GPU worker, no WebAssembly SIMD, or the probe failed).
+   */
+  readonly peaks?: MeasuredPeaks;
 }
 
 /** Outcome of comparing a result to the reference product. */
@@ -84,6 +121,17 @@ export interface MeasuredResult extends ResultBase {
   readonly kernelMs?: number;
   /** GPU variants: bytes uploaded (A, B) and read back (C) per call. */
   readonly bytesMoved?: number;
+  /**
+   * Variants with several compiled builds (Variant.build): the one that ran, e.g.
+   * 'relaxed-simd' (fused multiply-add), 'simd', 'xnnpack-simd, 1 thread'.
+   */
+  readonly build?: string;
+  /**
+   * gflops as a percentage (0–100, can exceed 100 only through noise) of env.peaks'
+   * figure for this dtype, this build (FMA or plain) and this worker count; absent
+   * when no such peak was measured. The rule: src/bench/peaks.ts.
+   */
+  readonly pctOfPeak?: number;
 }
 
 /** A variant that could not run (memory guard, no isolation, cancelled, error). */
@@ -113,6 +161,11 @@ export interface BenchRequest {
   readonly seed?: number;
   /** Bytes a variant may allocate; above it the variant refuses with a reason. */
   readonly memoryBudgetBytes?: number;
+  /**
+   * Tests only: load the plain-SIMD builds even where relaxed SIMD compiles, to
+   * exercise the fallback (tuned, parallel-tuned). The peaks are not affected.
+   */
+  readonly forcePlainSimd?: boolean;
 }
 
 /** Progress reported while a request runs. */

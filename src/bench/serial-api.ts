@@ -3,22 +3,52 @@
 import { serialVariants, type KernelContext } from '../kernels/registry.ts';
 import { LIB_TFJS_ID, type TfjsHandle } from '../kernels/lib-tfjs.ts';
 import { loadTfjs } from '../kernels/lib-tfjs-load.ts';
-import { loadWasmKernels } from '../wasm/load.ts';
+import { loadPeakProbe, loadWasmKernels } from '../wasm/load.ts';
+import { measurePeak } from '../kernels/peak.ts';
 import { probeEnvironment } from './environment.ts';
+import { combinePeaks, PEAK_TIMING } from './peaks.ts';
+import type { MeasuredPeaks } from './protocol.ts';
 import { createBenchApi, type BenchApi } from './worker-api.ts';
 
 export interface SerialApiOptions {
   /** How TensorFlow.js is loaded for lib-tfjs (tests inject one); default: the Vite loader. */
   readonly loadTfjs?: () => Promise<TfjsHandle>;
+  /** How this thread's peaks are measured (tests may inject); default: measureThreadPeaks. */
+  readonly peaks?: () => Promise<MeasuredPeaks | null>;
+}
+
+/**
+ * This thread's four peak figures (FMA and plain, f32 and f64): the relaxed probe
+ * where it compiles (else its figures are the plain ones, fma false), and the plain
+ * probe. null without WebAssembly SIMD (nothing to compare with).
+ */
+export async function measureThreadPeaks(now: () => number = () => performance.now()): Promise<MeasuredPeaks | null> {
+  let relaxed, plain;
+  try {
+    [relaxed, plain] = await Promise.all([loadPeakProbe(), loadPeakProbe({ relaxed: false })]);
+  } catch (e) {
+    console.warn('bench: the peak probe does not load here:', e);
+    return null;
+  }
+  const opts = { now, ...PEAK_TIMING };
+  return combinePeaks([
+    {
+      f32: measurePeak(relaxed.exports, 'f32', opts),
+      f64: measurePeak(relaxed.exports, 'f64', opts),
+      f32Plain: measurePeak(plain.exports, 'f32', opts),
+      f64Plain: measurePeak(plain.exports, 'f64', opts),
+    },
+  ]);
 }
 
 export function createSerialBenchApi(now: () => number = () => performance.now(), options: SerialApiOptions = {}): BenchApi {
   const loadLibrary = options.loadTfjs ?? (() => loadTfjs());
   return createBenchApi<KernelContext>({
     variants: serialVariants,
-    async loadContext() {
+    async loadContext({ forcePlainSimd }) {
       try {
-        return { wasm: await loadWasmKernels() };
+        // forcePlainSimd (tests): the tuned kernel's plain-SIMD fallback even where relaxed SIMD compiles.
+        return { wasm: await loadWasmKernels({ relaxed: !forcePlainSimd }) };
       } catch (e) {
         // The JS variants still run; the wasm ones refuse in setup with their own reason.
         console.warn('bench: WebAssembly kernels unavailable:', e);
@@ -40,5 +70,6 @@ export function createSerialBenchApi(now: () => number = () => performance.now()
     },
     now,
     probe: () => probeEnvironment(now),
+    peaks: options.peaks ?? (() => measureThreadPeaks(now)),
   });
 }

@@ -3,7 +3,7 @@
 // whole call) and a dashed one for the kernel alone. Rendering only: every
 // number comes from gpu-series.ts.
 import type { SweepPoint, SweepSeries } from './gpu-series.ts';
-import { loadPlot, type ChartOptions } from './render.ts';
+import { baseStyle, drawPlot, loadPlot, type ChartOptions } from './render.ts';
 import { formatMs, sig } from '../panels/progress.ts';
 import { SOFTWARE_ADAPTER_NOTE } from '../gpu/meta.ts';
 
@@ -62,20 +62,21 @@ export async function renderSweepChart(series: SweepSeries, options: ChartOption
   const lx = sizes.map(Math.log2);
   const tip = (p: SweepPoint) => `${p.series}\nsize ${p.size}: ${sig(p.gflops)} GFLOP/s\n${formatMs(p.ms)} per product`;
   const yLog = series.logY ? logTicks(lo / 1.5, hi * 1.5) : [];
-  return Plot.plot({
+  return drawPlot(Plot, {
     document: doc,
     width: options.width ?? 560,
-    height: 250,
-    marginLeft: 56,
-    marginRight: 20,
-    marginBottom: 44,
-    style: { background: 'transparent', color: 'currentColor', fontSize: '14px', overflow: 'visible' },
+    height: 290,
+    marginTop: 34,
+    marginLeft: 60,
+    marginRight: 24,
+    marginBottom: 48,
+    style: baseStyle(),
     subtitle: head,
     x: {
       type: 'linear',
       label: 'size n of n×n · n×n (log scale) →',
       labelAnchor: 'center',
-      labelOffset: 38,
+      labelOffset: 42,
       ticks: lx,
       tickFormat: (d: number) => String(Math.round(2 ** d)),
       grid: true,
@@ -93,8 +94,8 @@ export async function renderSweepChart(series: SweepSeries, options: ChartOption
       : { type: 'linear', label: '↑ GFLOP/s', grid: true, zero: true, nice: true, tickFormat: gflopsTick },
     color: { domain: variants, range: PALETTE.slice(0, variants.length), legend: true },
     marks: [
-      Plot.line(wall, { x: 'lx', y: 'ly', z: 'series', stroke: 'variant', strokeWidth: 2.5 }),
-      Plot.line(kernel, { x: 'lx', y: 'ly', z: 'series', stroke: 'variant', strokeWidth: 2, strokeDasharray: '6 4' }),
+      Plot.line(wall, { x: 'lx', y: 'ly', z: 'series', stroke: 'variant', strokeWidth: 2.5, className: 'bp-gpu-line' }),
+      Plot.line(kernel, { x: 'lx', y: 'ly', z: 'series', stroke: 'variant', strokeWidth: 2, strokeDasharray: '6 4', className: 'bp-gpu-line' }),
       Plot.dot(wall, { x: 'lx', y: 'ly', fill: 'variant', r: 3.5 }),
       Plot.dot(kernel, { x: 'lx', y: 'ly', stroke: 'variant', fill: 'none', r: 3.5 }),
       Plot.tip(placed, Plot.pointer({ x: 'lx', y: 'ly', title: tip })),

@@ -27,6 +27,10 @@ export interface ResultRow {
   readonly noisy: boolean;
   readonly error: string | null;
   readonly at: string;
+  /** Share of the measured peak (percent), when the result carries one (pctOfPeak is optional). */
+  readonly pctOfPeak: number | null;
+  /** The compiled build that ran, for variants with several (tuned: 'relaxed-simd' or 'simd'), else null. */
+  readonly build: string | null;
 }
 
 export interface ChartSeries {
@@ -66,6 +70,12 @@ export interface SeriesOptions {
   readonly baseline?: string;
 }
 
+/** `pctOfPeak` of a measured result, when present and a finite number (older results and other tools lack it). */
+export function pctOfPeakOf(r: BenchResult): number | null {
+  const v = (r as { pctOfPeak?: unknown }).pctOfPeak;
+  return r.status === 'ok' && typeof v === 'number' && Number.isFinite(v) ? v : null;
+}
+
 function isMeasured(r: BenchResult): r is MeasuredResult {
   return r.status === 'ok';
 }
@@ -99,6 +109,8 @@ export function deriveSeries(results: readonly BenchResult[], options: SeriesOpt
       dtype: r.dtype,
       workers: r.workers,
       at: r.at,
+      pctOfPeak: pctOfPeakOf(r),
+      build: r.status === 'ok' ? (r.build ?? null) : null,
     };
     if (isMeasured(r)) {
       const speedup = base && base.medianMs > 0 && r.medianMs > 0 ? base.medianMs / r.medianMs : null;
@@ -151,6 +163,28 @@ export function deriveSeries(results: readonly BenchResult[], options: SeriesOpt
     extent,
     baseline: baseRow && baseRow.status === 'ok' ? baseRow.label : null,
   };
+}
+
+/** A series measured elsewhere (an imported file), drawn beside this browser's. */
+export interface OtherSeries {
+  /** Where it was measured: browser · cores · day. */
+  readonly source: string;
+  readonly rows: readonly ResultRow[];
+}
+
+/**
+ * The rows of results measured elsewhere that match a row of `live` (same
+ * variant, shape, type and workers), labelled like the live row so both sit on
+ * the same line of the chart. Their speedups are against their own baseline. Pure.
+ */
+export function matchingRows(live: ChartSeries, other: readonly BenchResult[], options: SeriesOptions = {}): ResultRow[] {
+  const labels = new Map(live.rows.map((r) => [r.key, r.label]));
+  const kept = other.filter((r) => labels.has(rowKey(r)));
+  // The later of two results with the same key counts, as in the summary.
+  const latest = kept.reduce<BenchResult[]>((acc, r) => mergeResults(acc, [r]), []);
+  const order = new Map(live.rows.map((r, i) => [r.key, i]));
+  latest.sort((a, b) => order.get(rowKey(a))! - order.get(rowKey(b))!);
+  return deriveSeries(latest, options).rows.map((r) => ({ ...r, label: labels.get(r.key) ?? r.label }));
 }
 
 /**

@@ -12,8 +12,16 @@ export type CliArgs =
       readonly variants: readonly string[];
       readonly shape: Shape;
       readonly dtype: Dtype;
-      /** Absent: the parallel variants use navigator.hardwareConcurrency. */
-      readonly workers?: number;
+      /**
+       * Worker counts for the parallel variants, in the order given (`--workers 1,2`);
+       * absent: they use navigator.hardwareConcurrency.
+       */
+      readonly workers?: readonly number[];
+      /**
+       * Interleaved rounds: each round runs the request once per worker count
+       * (w1, w2, w1, w2, …), and the rounds' samples are merged per (variant, workers).
+       */
+      readonly rounds: number;
       readonly samples: number;
       readonly seed: number;
       readonly json: boolean;
@@ -27,24 +35,34 @@ export const MIN_SAMPLES = 5;
 const MAX_DIM = 1_000_000;
 const MAX_WORKERS = 64;
 const MAX_SAMPLES = 10_000;
+const MAX_ROUNDS = 100;
+/** Rounds when several worker counts are compared and --rounds is not given. */
+export const DEFAULT_ROUNDS_COMPARING = 3;
 
 export const USAGE = `Usage:
   npm run --silent bench -- --list
   npm run --silent bench -- --variant ID[,ID...]|all --shape MxLxN [--dtype f64|f32]
-                            [--workers K] [--samples S] [--seed N] [--json] [--gpu]
+                            [--workers K[,K...]] [--rounds R] [--samples S] [--seed N]
+                            [--json] [--gpu]
 
   --list      one variant id per line, then its description
   --variant   comma-separated variant ids, or "all"
   --shape     m×l times l×n, written MxLxN (e.g. 200x10x400)
   --dtype     f64 (default) or f32
-  --workers   worker count for the parallel variants (default: the browser's core count)
-  --samples   samples per variant, at least ${MIN_SAMPLES} (default ${DEFAULT_SAMPLES})
+  --workers   worker count for the parallel variants (default: the browser's core count);
+              a list (1,2) measures each parallel variant at every count, in interleaved
+              rounds, and prints the speedup between the counts (serial variants named
+              too run in every request; their samples merge into one row)
+  --rounds    interleaved rounds, each running every worker count once with --samples
+              samples; the rounds' samples are merged (default ${DEFAULT_ROUNDS_COMPARING} with a list of
+              worker counts, else 1)
+  --samples   samples per variant and round, at least ${MIN_SAMPLES} (default ${DEFAULT_SAMPLES})
   --seed      seed of the input generator (default ${DEFAULT_SEED})
   --json      print only a JSON array of results on stdout
   --gpu       start Chromium with --enable-unsafe-webgpu so the webgpu-* variants run
               (headless, that is SwiftShader: a CPU emulation, correct but not a GPU timing)`;
 
-const VALUE_FLAGS = ['--variant', '--shape', '--dtype', '--workers', '--samples', '--seed'] as const;
+const VALUE_FLAGS = ['--variant', '--shape', '--dtype', '--workers', '--rounds', '--samples', '--seed'] as const;
 type ValueFlag = (typeof VALUE_FLAGS)[number];
 const BOOL_FLAGS = ['--list', '--json', '--gpu', '--help', '-h'] as const;
 type BoolFlag = (typeof BOOL_FLAGS)[number];
@@ -109,12 +127,24 @@ export function parseArgs(argv: readonly string[]): CliArgs {
   const dtypeText = values.get('--dtype') ?? 'f64';
   if (dtypeText !== 'f64' && dtypeText !== 'f32') return error(`--dtype must be f64 or f32, not "${dtypeText}"`);
 
-  let workers: number | undefined;
+  let workers: number[] | undefined;
   const workersText = values.get('--workers');
   if (workersText !== undefined) {
-    const w = parseInteger(workersText, 1, MAX_WORKERS);
-    if (w === null) return error(`--workers must be a whole number from 1 to ${MAX_WORKERS}, not "${workersText}"`);
-    workers = w;
+    workers = [];
+    for (const part of workersText.split(',')) {
+      const w = parseInteger(part.trim(), 1, MAX_WORKERS);
+      if (w === null) return error(`--workers must be whole numbers from 1 to ${MAX_WORKERS}, comma-separated, not "${workersText}"`);
+      if (workers.includes(w)) return error(`--workers lists ${w} twice`);
+      workers.push(w);
+    }
+  }
+
+  const roundsText = values.get('--rounds');
+  let rounds = workers !== undefined && workers.length > 1 ? DEFAULT_ROUNDS_COMPARING : 1;
+  if (roundsText !== undefined) {
+    const r = parseInteger(roundsText, 1, MAX_ROUNDS);
+    if (r === null) return error(`--rounds must be a whole number from 1 to ${MAX_ROUNDS}, not "${roundsText}"`);
+    rounds = r;
   }
 
   const samplesText = values.get('--samples');
@@ -139,6 +169,7 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     shape,
     dtype: dtypeText,
     ...(workers !== undefined ? { workers } : {}),
+    rounds,
     samples,
     seed,
     json: flags.has('--json'),

@@ -5,7 +5,8 @@
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BenchRequest, BenchResult, Progress } from '../bench/protocol.ts';
-import { formatEnvironment, formatRunHeader, formatTable } from '../bench/format.ts';
+import { formatEnvironment, formatRunHeader, formatTable, formatWorkerSpeedups, peaksOf } from '../bench/format.ts';
+import { mergeRounds, roundPlan, workerSpeedups } from '../bench/rounds.ts';
 import { parseArgs, USAGE, type CliArgs } from './args.ts';
 import { BrowserNotFoundError, chromiumArgs, chromiumPath, findBrowserHere } from './chromium.ts';
 import { explainGpuFailures, WEBGPU_FLAG } from './gpu.ts';
@@ -81,29 +82,42 @@ function progressLine(p: Progress): string {
   return `[${p.variantIndex + 1}/${p.variantCount}] ${p.variant}: ${step}`;
 }
 
+/**
+ * Every request of the interleaved rounds (roundPlan: w1, w2, w1, w2, …) in ONE
+ * browser session, then the rounds merged per (variant, workers) (mergeRounds).
+ */
 async function runInBrowser(args: Run): Promise<BenchResult[]> {
-  const request: BenchRequest = {
+  const base: BenchRequest = {
     variants: args.variants,
     shape: args.shape,
     dtype: args.dtype,
     samples: args.samples,
     seed: args.seed,
-    ...(args.workers !== undefined ? { workers: args.workers } : {}),
   };
+  const plan = roundPlan(base, args.workers, args.rounds);
+  const perRound = plan.length / args.rounds;
   return withBenchPage(async (page) => {
     // Progress only on an interactive terminal: logs of scripted runs stay clean.
     const tty = process.stderr.isTTY === true;
     let finished = false;
+    let prefix = '';
     if (tty) {
       await page.exposeFunction('__benchProgress', (p: Progress) => {
         // Progress messages can trail the result; once it is in, they would only garble the table.
-        if (!finished) process.stderr.write(`\r\x1b[2K${progressLine(p)}`);
+        if (!finished) process.stderr.write(`\r\x1b[2K${prefix}${progressLine(p)}`);
       });
     }
-    const results = await page.evaluate((req) => window.__bench!.run(req), request);
+    const runs: BenchResult[][] = [];
+    for (const [i, request] of plan.entries()) {
+      if (plan.length > 1) {
+        prefix = `round ${Math.floor(i / perRound) + 1}/${args.rounds}${request.workers !== undefined ? `, ${request.workers} worker(s)` : ''}: `;
+        if (!tty) log(`bench: ${prefix.slice(0, -2)}`);
+      }
+      runs.push(await page.evaluate((req) => window.__bench!.run(req), request));
+    }
     finished = true;
     if (tty) process.stderr.write('\r\x1b[2K');
-    return explainGpuFailures(results, args.gpu);
+    return explainGpuFailures(mergeRounds(runs), args.gpu);
   }, { gpu: args.gpu });
 }
 
@@ -137,7 +151,9 @@ async function main(argv: readonly string[]): Promise<number> {
         await out(`${JSON.stringify(results, null, 2)}\n`);
       } else {
         const lines = [formatRunHeader(results, args.seed), formatTable(results)];
-        if (results[0]) lines.push(formatEnvironment(results[0].env));
+        const speedups = formatWorkerSpeedups(workerSpeedups(results));
+        if (speedups.length > 0) lines.push(`speedup between worker counts, ${args.rounds} interleaved round(s):`, ...speedups.map((l) => `  ${l}`));
+        if (results[0]) lines.push(formatEnvironment(results[0].env, peaksOf(results)));
         await out(`${lines.join('\n')}\n`);
       }
       return 0;

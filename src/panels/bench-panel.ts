@@ -15,6 +15,7 @@ import type { Shape } from '../kernels/types.ts';
 import { mayRun, viewContext, type ViewContext } from './context.ts';
 import { downloadText, exportFileName, resultsToCsv, resultsToJson } from './export.ts';
 import { RESULTS_CHANGED, type PanelHost, type PanelKindBehaviour } from './host.ts';
+import { IMPORTS_CHANGED } from './imports.ts';
 import { knownVariant, refuseByMemory } from './memory-guard.ts';
 import { progressText } from './progress.ts';
 import { browserStore } from './storage.ts';
@@ -34,6 +35,9 @@ const FIELD_LABELS: Readonly<Record<FieldName, string>> = {
 
 let panelCount = 0;
 
+/** How a run() ended, for whoever pressed Run programmatically (the talk's preparation). */
+export type RunOutcome = 'done' | 'failed' | 'cancelled' | 'invalid' | 'refused';
+
 function isAbort(e: unknown): boolean {
   return (e instanceof DOMException && e.name === 'AbortError') || (e instanceof Error && e.name === 'AbortError');
 }
@@ -46,6 +50,11 @@ export class BenchPanel extends HTMLElement {
   private controller: AbortController | null = null;
   private data: unknown = null;
   private uid = `bp${++panelCount}`;
+  /** Chart width the current drawing was made for; a resize past it draws again. */
+  private drawnWidth = 0;
+  private resizeObserver: ResizeObserver | null = null;
+  private redrawTimer = 0;
+  private readonly onImports = () => this.redraw();
 
   private form!: HTMLFormElement;
   private inputs = new Map<FieldName, HTMLInputElement | HTMLSelectElement>();
@@ -60,6 +69,14 @@ export class BenchPanel extends HTMLElement {
   connectedCallback(): void {
     if (!this.built) this.build();
     this.showKept();
+    // Imported results appear beside this browser's as soon as they are imported or cleared.
+    this.ownerDocument.addEventListener(IMPORTS_CHANGED, this.onImports);
+    // A chart drawn while its slide was hidden (no width yet) or before a resize is drawn again at the panel's width.
+    const RO = this.ownerDocument.defaultView?.ResizeObserver;
+    if (RO && !this.resizeObserver) {
+      this.resizeObserver = new RO(() => this.scheduleRedraw());
+      this.resizeObserver.observe(this);
+    }
     // Evaluating Plot's modules takes tens of ms on the main thread: do it when
     // the page is idle, so it never lands inside a run.
     const win = this.ownerDocument.defaultView;
@@ -71,6 +88,67 @@ export class BenchPanel extends HTMLElement {
   disconnectedCallback(): void {
     // A panel taken out of the page must not leave work running.
     this.controller?.abort();
+    this.ownerDocument.removeEventListener(IMPORTS_CHANGED, this.onImports);
+    this.resizeObserver?.disconnect();
+    this.resizeObserver = null;
+    clearTimeout(this.redrawTimer);
+  }
+
+  /** Whether run() may start work here: the kind has a Run button and this view may run (not a speaker preview or print). */
+  get canRun(): boolean {
+    return this.built && this.behaviour.runnable && mayRun(this.context);
+  }
+
+  /** Whether a run is in progress. */
+  get busy(): boolean {
+    return this.controller !== null;
+  }
+
+  /** Cancel the run in progress, as the Cancel button does. */
+  cancel(): void {
+    this.controller?.abort();
+  }
+
+  private scheduleRedraw(): void {
+    const win = this.ownerDocument.defaultView;
+    if (!win) return;
+    win.clearTimeout(this.redrawTimer);
+    this.redrawTimer = win.setTimeout(() => {
+      if (this.data === null || this.controller || !this.isConnected) return;
+      const width = this.host.width();
+      if (this.host.chart.clientWidth > 0 && Math.abs(width - this.drawnWidth) > 12) this.redraw();
+      else this.markScrollable();
+    }, 150);
+  }
+
+  /**
+   * A table wider than the panel scrolls sideways: keyboard users must be able to
+   * reach and scroll it (WCAG 2.1.1), so the box becomes a focusable, named region
+   * exactly while it scrolls.
+   */
+  private markScrollable(): void {
+    const box = this.host.table;
+    const scrolls = box.scrollWidth > box.clientWidth + 1;
+    if (scrolls) {
+      box.tabIndex = 0;
+      box.setAttribute('role', 'region');
+      box.setAttribute('aria-label', `${this.config.title ?? 'Results'}: table, scrolls sideways`);
+    } else if (box.hasAttribute('tabindex')) {
+      box.removeAttribute('tabindex');
+      box.removeAttribute('role');
+      box.removeAttribute('aria-label');
+    }
+  }
+
+  /** Draw the current data again (new width, imports changed); never during a run. */
+  private redraw(): void {
+    if (this.controller) return;
+    if (this.data === null) {
+      this.showKept();
+      return;
+    }
+    this.drawnWidth = this.host.width();
+    void this.behaviour.render(this.host, this.data).then(() => this.markScrollable(), () => undefined);
   }
 
   /** The element's current data (for tests and the deck): results or kind-specific data. */
@@ -82,7 +160,7 @@ export class BenchPanel extends HTMLElement {
     this.built = true;
     const doc = this.ownerDocument;
     this.config = readConfig((name) => this.getAttribute(name));
-    this.behaviour = kindBehaviour(this.config.kind);
+    this.behaviour = kindBehaviour(this.config.kind, this.config);
     this.context = viewContext(doc.defaultView?.location.search ?? '');
     this.classList.add('bench-panel', `bench-panel--${this.config.kind}`, `bench-panel--${this.context}`);
     this.setAttribute('role', 'region');
@@ -177,11 +255,13 @@ export class BenchPanel extends HTMLElement {
       controls: this.form,
       alertId: this.alertBox.id,
       store: browserStore(),
-      width: () => Math.max(320, Math.min(900, (chart.clientWidth || self.clientWidth || 560) - 4)),
+      width: () => Math.max(280, Math.min(900, (chart.clientWidth || self.clientWidth || 560) - 4)),
       setStatus: (text) => {
         self.statusBox.textContent = text;
       },
-      runExclusive: (work) => self.exclusive(work),
+      runExclusive: async (work) => {
+        await self.exclusive(work);
+      },
     };
     this.behaviour.mount?.(this.host);
     // Kind-specific buttons and fields (freeze's main-thread run, summary's refresh, a sweep's sizes) follow the same rule.
@@ -207,7 +287,7 @@ export class BenchPanel extends HTMLElement {
       case 'race':
         return 'Concurrent writes: a race and its fix';
       case 'summary':
-        return 'Everything measured in this visit';
+        return c.variants.length === 0 ? 'What each lesson bought: the ladder' : 'Everything measured in this visit';
       case 'gpu-sweep':
         return `GFLOP/s against size: ${c.variants.join(', ')}`;
       default:
@@ -391,15 +471,18 @@ export class BenchPanel extends HTMLElement {
     return v;
   }
 
-  /** Run button: validate, then run the kind's work under busy state and cancel. */
-  async run(): Promise<void> {
-    if (this.controller || !mayRun(this.context)) return;
+  /**
+   * Run button: validate, then run the kind's work under busy state and cancel.
+   * Resolves when the run has ended, with how it ended.
+   */
+  async run(): Promise<RunOutcome> {
+    if (this.controller || !this.canRun) return 'refused';
     const v = this.validate();
     if (!v.ok) {
       this.statusBox.textContent = 'Not run: fix the highlighted values.';
-      return;
+      return 'invalid';
     }
-    await this.exclusive(async (signal) => {
+    return this.exclusive(async (signal) => {
       // Progress callbacks cross a worker boundary and can arrive after the
       // results; once the run has settled they must not overwrite the status.
       let settled = false;
@@ -419,13 +502,16 @@ export class BenchPanel extends HTMLElement {
       this.data = data;
       const saved = this.behaviour.save(this.host, data);
       this.ownerDocument.dispatchEvent(new CustomEvent(RESULTS_CHANGED, { detail: { id: this.config.id } }));
+      this.drawnWidth = this.host.width();
       await this.behaviour.render(this.host, data);
+      this.markScrollable();
       this.statusBox.textContent = `Done at ${new Date().toLocaleTimeString()}.${saved ? '' : ' (Could not keep the results: storage unavailable.)'}`;
     });
   }
 
-  private async exclusive(work: (signal: AbortSignal) => Promise<void>): Promise<void> {
-    if (this.controller) return;
+  private async exclusive(work: (signal: AbortSignal) => Promise<void>): Promise<RunOutcome> {
+    if (this.controller) return 'refused';
+    let outcome: RunOutcome = 'done';
     const controller = new AbortController();
     this.controller = controller;
     this.setAttribute('aria-busy', 'true');
@@ -434,9 +520,13 @@ export class BenchPanel extends HTMLElement {
     this.statusBox.textContent = 'Starting…';
     try {
       await work(controller.signal);
+      if (controller.signal.aborted) outcome = 'cancelled';
     } catch (e) {
-      if (isAbort(e) || controller.signal.aborted) this.statusBox.textContent = 'Cancelled. Kept results (if any) are still shown.';
-      else {
+      if (isAbort(e) || controller.signal.aborted) {
+        outcome = 'cancelled';
+        this.statusBox.textContent = 'Cancelled. Kept results (if any) are still shown.';
+      } else {
+        outcome = 'failed';
         this.statusBox.textContent = '';
         this.alertBox.textContent = `The run failed: ${e instanceof Error ? e.message : String(e)}`;
       }
@@ -446,6 +536,7 @@ export class BenchPanel extends HTMLElement {
       if (this.runButton) this.runButton.disabled = false;
       this.cancelButton.disabled = true;
     }
+    return outcome;
   }
 
   /** Show what was kept from an earlier run (or a placeholder). */
@@ -468,7 +559,9 @@ export class BenchPanel extends HTMLElement {
     }
     this.statusBox.textContent = this.behaviour.runnable ? 'Kept results from earlier in this visit. Run to measure again.' : '';
     if (this.context === 'speaker-preview') this.statusBox.textContent = 'Kept results (runs only in the audience window).';
-    void this.behaviour.render(this.host, data).catch((e: unknown) => {
+    if (this.context === 'print') this.statusBox.textContent = 'Results kept from a live run in this browser (time and environment below).';
+    this.drawnWidth = this.host.width();
+    void this.behaviour.render(this.host, data).then(() => this.markScrollable()).catch((e: unknown) => {
       this.statusBox.textContent = `Could not draw the kept results: ${e instanceof Error ? e.message : String(e)}`;
     });
   }

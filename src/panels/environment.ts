@@ -3,9 +3,11 @@
 // clock's resolution (100 µs vs 5 µs) and whether the shared-memory variants
 // can run at all. Detection is H2's probeEnvironment (the same probe the bench
 // worker runs), here applied to the page; browserName and the facts are pure.
-import type { Environment } from '../bench/protocol.ts';
+import type { Environment, MeasuredPeaks, PeakFigure } from '../bench/protocol.ts';
 import { probeEnvironment } from '../bench/environment.ts';
 import { gpuAdapterInfo } from '../bench/gpu-client.ts';
+import { benchPeaks } from '../bench/client.ts';
+import { parallelPeaks } from '../bench/parallel-client.ts';
 import { adapterLabel, type GpuAdapterReport } from '../gpu/meta.ts';
 
 /** "Chromium 156", "Firefox 140", "Safari 18": enough to compare machines. Pure. */
@@ -74,6 +76,28 @@ export function gpuFacts(report: GpuAdapterReport): [string, string][] {
   ];
 }
 
+const gf = (g: number): string => (g >= 100 ? g.toFixed(0) : g >= 10 ? g.toFixed(1) : g.toPrecision(3));
+
+/** "52.1 FMA · 26.4 plain": one dtype's figures of one worker count (no FMA figure where relaxed SIMD is missing). */
+function peakText(fma: PeakFigure, plain: PeakFigure): string {
+  return `${fma.fma ? `${gf(fma.gflops)} FMA · ` : ''}${gf(plain.gflops)} plain`;
+}
+
+/**
+ * The peak rows of the env view: per dtype, the bench worker's one-worker figures and
+ * the dispatcher's figures for `workers` pool workers probing at once, in GFLOP/s.
+ * A side that could not be measured says so. Pure.
+ */
+export function peakFacts(one: MeasuredPeaks | null, many: MeasuredPeaks | null, workers: number): [string, string][] {
+  const side = (p: MeasuredPeaks | null, dtype: 'f32' | 'f64'): string =>
+    p === null ? 'not measured' : dtype === 'f32' ? peakText(p.f32, p.f32Plain) : peakText(p.f64, p.f64Plain);
+  const n = many?.f32.workers ?? workers;
+  return (['f32', 'f64'] as const).map((dtype) => [
+    `Peak ${dtype} (1 worker / ${n} workers)`,
+    `${side(one, dtype)} / ${side(many, dtype)} GFLOP/s (measured by the peak probe in the workers)`,
+  ]);
+}
+
 let cached: Environment | null = null;
 
 /** Measured once per page: the resolution probe spins for a moment. */
@@ -137,10 +161,26 @@ export function mountEnvironmentButton(doc: Document): HTMLButtonElement {
     );
   };
 
+  // The peaks come from the bench worker (one worker) and the dispatcher (its pool),
+  // measured there once and cached for the visit; the page only asks.
+  const peakBody = doc.createElement('tbody');
+  peakBody.className = 'env-peaks';
+  let askedPeaks = 0;
+  const askPeaks = (): void => {
+    const ask = ++askedPeaks;
+    const workers = pageEnvironment().cores;
+    peakBody.replaceChildren(row(['Peak (1 worker / N workers)', 'measuring in the bench worker and the pool…']));
+    const orNull = (p: Promise<MeasuredPeaks | null>): Promise<MeasuredPeaks | null> => p.catch(() => null);
+    Promise.all([orNull(benchPeaks()), orNull(parallelPeaks(workers))]).then(
+      ([one, many]) => ask === askedPeaks && peakBody.replaceChildren(...peakFacts(one, many, workers).map(row)),
+    );
+  };
+
   button.addEventListener('click', () => {
     const pageBody = doc.createElement('tbody');
     pageBody.append(...environmentFacts(pageEnvironment()).map(row));
-    table.replaceChildren(pageBody, gpuBody);
+    table.replaceChildren(pageBody, peakBody, gpuBody);
+    askPeaks();
     askGpu();
     dialog.showModal();
     close.focus();

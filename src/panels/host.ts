@@ -67,6 +67,37 @@ export interface PanelKindBehaviour<T> {
 /** Document event fired after a panel keeps new results (the summary listens). */
 export const RESULTS_CHANGED = 'bench-results-changed';
 
+/**
+ * Calls `update` after another panel kept new results (or `events` fired): never in
+ * the task that delivered the run's last message (a summary redrawing dozens of rows
+ * there made a long task on the page), and only once this panel is on screen, so
+ * summaries on other slides redraw when someone looks at them, not during a run.
+ */
+export function followChanges(host: PanelHost, update: () => void, events: readonly string[] = [RESULTS_CHANGED]): void {
+  let pending = false;
+  let onScreen = false;
+  const flush = (): void => {
+    if (!pending || !onScreen) return;
+    pending = false;
+    update();
+  };
+  for (const name of events) {
+    host.doc.addEventListener(name, () => {
+      pending = true;
+      setTimeout(flush, 0);
+    });
+  }
+  const View = host.doc.defaultView?.IntersectionObserver;
+  if (!View) {
+    onScreen = true; // no way to tell: behave as before, one task later
+    return;
+  }
+  new View((entries) => {
+    onScreen = entries.some((e) => e.isIntersecting);
+    flush();
+  }).observe(host.chart);
+}
+
 /** Kind-specific data that is not a BenchResult list is kept under its own prefix. */
 export const EXTRA_PREFIX = 'bench-panel-extra:';
 

@@ -40,3 +40,9 @@ export function formatBytes(bytes: number): string {
   if (bytes < 1024 ** 3) return `${sig(bytes / 1024 ** 2)} MiB`;
   return `${sig(bytes / 1024 ** 3)} GiB`;
 }
+
+/** "23 Nov 2026, 21:00": when a result was measured, with the day (a printed deck is read days later). */
+export function whenText(iso: string, locale?: string): string {
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? 'at an unknown time' : d.toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short' });
+}

@@ -55,8 +55,15 @@ export function correctness(r: ResultRow): string {
   return r.correct ? '✓ correct' : '✗ WRONG';
 }
 
+/** "83 %", "4.2 %", "0.31 %"; empty when no peak was measured for the row. */
+export function percentText(pct: number | null): string {
+  if (pct === null || !Number.isFinite(pct)) return '';
+  return `${pct >= 10 ? pct.toFixed(0) : pct >= 1 ? pct.toFixed(1) : pct.toPrecision(2)} %`;
+}
+
 export const RESULT_COLUMNS: readonly Column<ResultRow>[] = [
-  { head: 'Variant', cell: (r) => r.label },
+  // The build in the variant cell, for variants with several: "tuned (relaxed-simd)".
+  { head: 'Variant', cell: (r) => (r.build ? `${r.label} (${r.build})` : r.label) },
   { head: 'Median', cell: (r) => (r.status === 'ok' ? formatMs(r.medianMs) : 'failed'), numeric: true },
   {
     head: 'Spread (p10–max)',
@@ -66,6 +73,12 @@ export const RESULT_COLUMNS: readonly Column<ResultRow>[] = [
   },
   { head: 'Samples', cell: (r) => (r.status === 'ok' ? String(r.samples) : ''), numeric: true },
   { head: 'GFLOP/s', cell: (r) => (r.gflops === null ? '' : sig(r.gflops)), numeric: true },
+  {
+    head: '% of peak',
+    cell: (r) => percentText(r.pctOfPeak),
+    numeric: true,
+    title: "GFLOP/s against this machine's measured peak for the dtype, the build (FMA or plain) and the worker count",
+  },
   {
     head: 'Correct',
     cell: (r) => (r.status === 'error' ? (r.error ?? 'failed') : correctness(r)),

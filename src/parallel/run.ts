@@ -6,9 +6,11 @@
 import { probeEnvironment } from '../bench/environment.ts';
 import { runRequest } from '../bench/harness.ts';
 import { LONG_CALL_MEASURE, throwIfAborted, type MeasureConfig } from '../bench/measure.ts';
-import type { BenchRequest, BenchResult, Progress } from '../bench/protocol.ts';
+import type { BenchRequest, BenchResult, MeasuredPeaks, Progress } from '../bench/protocol.ts';
 import { sharedPool, type WorkerPool } from '../pool/pool.ts';
 import { prepareWith } from './prepare.ts';
+import { poolPeaks } from './peaks.ts';
+import { tunedSupport } from './tuned-support.ts';
 import { parallelVariants, type ParallelContext } from './variants.ts';
 
 export interface ParallelRunOptions {
@@ -20,6 +22,19 @@ export interface ParallelRunOptions {
   readonly pool?: WorkerPool;
   /** Overrides of the harness's measuring rules (tests). */
   readonly measure?: Partial<MeasureConfig>;
+  /** false: do not measure the peaks of the pool workers (results then carry no pctOfPeak). Default true. */
+  readonly peaks?: boolean;
+}
+
+/** The pool workers' peaks for this worker count, or undefined (with a warning) when they cannot be measured. */
+async function peaksOrNothing(pool: WorkerPool, workers: number): Promise<MeasuredPeaks | undefined> {
+  try {
+    return await poolPeaks(pool, workers);
+  } catch (e) {
+    if (e instanceof Error && e.name === 'AbortError') throw e;
+    console.warn(`parallel: the peak of ${workers} worker(s) could not be measured:`, e);
+    return undefined;
+  }
 }
 
 /**
@@ -44,19 +59,24 @@ export async function runParallel(request: BenchRequest, opts: ParallelRunOption
     throwIfAborted(opts.signal);
     const workers = validWorkers(request.workers, pool.size);
     if (workers > pool.size) await pool.resize(workers);
-    const env = probeEnvironment();
-    const ctx: ParallelContext = {
-      pool,
-      workers,
-      chunkSize: opts.chunkSize ?? request.chunkSize ?? 'auto',
-      crossOriginIsolated: env.crossOriginIsolated,
-    };
     // Busy workers cannot be interrupted: cancelling terminates and replaces them.
     const onAbort = (): void => {
       pool.cancel().catch(() => {});
     };
     opts.signal?.addEventListener('abort', onAbort, { once: true });
     try {
+      const probed = probeEnvironment();
+      // Measured once per pool and worker count (cached), before any timing starts.
+      const peaks = opts.peaks === false ? undefined : await peaksOrNothing(pool, Math.min(workers, pool.size));
+      throwIfAborted(opts.signal);
+      const env = peaks ? { ...probed, peaks } : probed;
+      const ctx: ParallelContext = {
+        pool,
+        workers,
+        chunkSize: opts.chunkSize ?? request.chunkSize ?? 'auto',
+        crossOriginIsolated: env.crossOriginIsolated,
+        tuned: await tunedSupport(request.forcePlainSimd !== true),
+      };
       const big = needsWorkerPreparation(request.shape);
       const results = await runRequest(request, parallelVariants, {
         now: () => performance.now(),

@@ -8,6 +8,7 @@ import { newToken, withAttached } from './attach.ts';
 import { isShared, sharedArray, sharedCopy, viewOn } from './shared-arrays.ts';
 import { chunkRanges, packElements, splitEvenly } from './tasks.ts';
 import { wasmLayout } from './wasm-layout.ts';
+import type { SimdBuild } from '../kernels/wasm-module.ts';
 
 export interface ParallelContext {
   readonly pool: WorkerPool;
@@ -17,6 +18,21 @@ export interface ParallelContext {
   readonly chunkSize: number | 'auto';
   /** Whether the page is cross-origin isolated (SharedArrayBuffer and wasm threads need it). */
   readonly crossOriginIsolated: boolean;
+  /**
+   * parallel-tuned: which build of the tuned kernel the workers load (found out by
+   * src/parallel/tuned-support.ts where the pool lives). Absent: not looked up here.
+   */
+  readonly tuned?: TunedSupport;
+}
+
+/** The tuned kernel for shared memory as this engine runs it. */
+export interface TunedSupport {
+  /** 'relaxed-simd' (fused multiply-add) or 'simd'; null when neither build compiles here. */
+  readonly build: SimdBuild | null;
+  /** Why the relaxed build is not the one (null when it is), or why there is none. */
+  readonly reason: string | null;
+  /** Bytes of scratch each worker packs into (the module's scratchBytes()). */
+  readonly scratchBytes: number;
 }
 
 export const NO_ISOLATION =
@@ -218,7 +234,75 @@ export const parallelWasm: Variant<ParallelContext> = {
 };
 // #endregion parallel-wasm
 
-export const parallelVariants: readonly Variant<ParallelContext>[] = [poolElement, poolRow, parallelWasm, sharedElement, sharedRow];
+function tunedBuildOf(ctx: ParallelContext): { build: SimdBuild; scratchBytes: number } {
+  const t = ctx.tuned;
+  if (!t) throw new Error('parallel-tuned: the tuned kernel for shared memory was not looked up here');
+  if (t.build === null) throw new Error(`parallel-tuned: this browser cannot run the tuned WebAssembly SIMD kernel on shared memory (${t.reason ?? 'unknown reason'})`);
+  return { build: t.build, scratchBytes: t.scratchBytes };
+}
+
+// #region parallel-tuned
+/**
+ * The tuned kernel of 3.2 (packing, 5×8 / 5×4 register tile, cache blocking,
+ * FMA where relaxed SIMD compiles) on one shared WebAssembly.Memory, a block of
+ * rows per worker. A and B are copied into the memory once, at set-up; each
+ * worker packs its blocks of B and A into a scratch region of its own in the same
+ * memory, so a call sends each worker a token and three numbers (rows, scratch).
+ */
+export const parallelTuned: Variant<ParallelContext> = {
+  id: 'parallel-tuned',
+  description: 'the tuned WebAssembly kernel (packing, register tile, FMA where supported) on shared wasm memory, a block of rows per worker',
+  section: '4.1',
+  dtypes: ALL_DTYPES,
+  // A, B and C again in the wasm memory. (Plus a scratch region per worker, about
+  // 0.6 MiB each, which extraBytes cannot count: it is not told the worker count.)
+  extraBytes: operandBytes,
+  workersUsed: usedWorkers,
+  copiedBytes: () => 0,
+  setup({ A, B, shape, dtype }, ctx): RunOnce {
+    requireIsolation('parallel-tuned', ctx);
+    const { build, scratchBytes } = tunedBuildOf(ctx);
+    const workers = usedWorkers(ctx);
+    // A, B, C, then one scratch region per worker, each on its own pages.
+    const layout = wasmLayout(shape, dtype, { workers, bytes: scratchBytes }, 'parallel-tuned');
+    const memory = new WebAssembly.Memory({ initial: layout.pages, maximum: layout.pages, shared: true });
+    viewOn(memory.buffer, dtype, layout.a, A.length).set(A);
+    viewOn(memory.buffer, dtype, layout.b, B.length).set(B);
+    const C = viewOn(memory.buffer, dtype, layout.c, shape.m * shape.n);
+    const token = newToken('parallel-tuned');
+    const send = (w: PoolWorker): Promise<void> => w.api.attachTuned(token, memory, layout, build);
+    prime(ctx, token, send);
+    // Blocks of rows in multiples of the 5-row register tile, so only the last block has an edge.
+    const blocks = tileAlignedBlocks(shape.m, workers, TUNED_TILE_ROWS);
+    return async () => {
+      await Promise.all(
+        blocks.map(({ start, end }, w) =>
+          withAttached(ctx.pool, ctx.pool.workers[w], token, send, (pw) => pw.api.tunedRows(token, start, end, layout.scratch[w])),
+        ),
+      );
+      return C;
+    };
+  },
+  /** 'relaxed-simd' or 'simd': the build every worker of this context loads. */
+  build: (ctx) => ctx.tuned?.build ?? 'unavailable',
+};
+// #endregion parallel-tuned
+
+/** Rows of the tuned kernel's register tile (src/wasm/assembly/tuned-core.ts MR). */
+export const TUNED_TILE_ROWS = 5;
+
+/**
+ * `rows` split into `parts` contiguous blocks whose sizes are multiples of `tile`
+ * (the last takes the remainder), as even as that allows; empty blocks are dropped.
+ */
+export function tileAlignedBlocks(rows: number, parts: number, tile: number): { start: number; end: number }[] {
+  const tiles = Math.ceil(rows / tile);
+  return splitEvenly(tiles, Math.max(1, parts))
+    .map(({ start, end }) => ({ start: Math.min(rows, start * tile), end: Math.min(rows, end * tile) }))
+    .filter(({ start, end }) => end > start);
+}
+
+export const parallelVariants: readonly Variant<ParallelContext>[] = [poolElement, poolRow, parallelWasm, parallelTuned, sharedElement, sharedRow];
 
 /** Whether an id names a variant that runs on the worker pool (not in the bench worker). */
 export function isParallelVariant(id: string): boolean {

@@ -11,7 +11,7 @@ export const lectureToc: Toc = tocFrom(
       'Vectorisation',
       [
         ['Array programming', [['Indexing', []], ['Broadcasting', []]]],
-        ['SIMD', [['Data type', []], ['GPU', []], ['Memory layout', []]]],
+        ['SIMD', [['Data type', []], ['GPU', []], ['Memory layout', []], ['Tuned kernel', []]]],
       ],
     ],
     [

@@ -53,7 +53,7 @@ describe('gpu-sweep on SwiftShader', () => {
     expect(chart.querySelector('svg')).not.toBeNull();
     expect(chart.querySelector('.bp-software')?.textContent).toMatch(/software adapter: not a GPU timing \(.*swiftshader.*\)/i);
     const withKernel = gpu.filter((r) => r.status === 'ok' && r.kernelMs !== undefined).length;
-    const lines = chart.querySelectorAll('svg [aria-label="line"] path').length;
+    const lines = chart.querySelectorAll('svg g.bp-gpu-line path').length;
     expect(lines).toBe(3 + (withKernel > 0 ? 2 : 0));
     expect(chart.querySelector('[aria-label*="software adapter"]')).not.toBeNull();
     expect(chart.querySelector('.bp-crossover')?.textContent).toMatch(/^Crossover in this run(: no GPU line is faster than wasm-simd|, faster than wasm-simd: webgpu-)/);

@@ -63,6 +63,7 @@ describe('parallel variants', () => {
     expect(copied['shared-row']).toBe(0);
     expect(copied['shared-element']).toBe(0);
     expect(copied['parallel-wasm']).toBe(0);
+    expect(copied['parallel-tuned']).toBe(0);
     for (const r of results) if (r.status === 'ok') expect(r.startupMs).toBeGreaterThan(0);
   });
 

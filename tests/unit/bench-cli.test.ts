@@ -60,4 +60,26 @@ describe('npm run bench', () => {
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(/--shape "8x5" is not MxLxN/);
   });
+
+  it('--workers 1,2 measures each parallel variant at both counts in interleaved rounds, merged, with build and % of peak', { timeout: TIMEOUT }, () => {
+    const r = bench(['--variant', 'parallel-tuned,tuned', '--shape', '23x17x29', '--dtype', 'f32', '--workers', '1,2', '--rounds', '2', '--samples', '5', '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    const results = JSON.parse(r.stdout) as Record<string, unknown>[];
+    // One result per (variant, workers); the serial tuned ran with both requests and is merged into one.
+    expect(results.map((x) => `${x.variant}@${x.workers}`)).toEqual(['parallel-tuned@1', 'tuned@1', 'parallel-tuned@2']);
+    for (const x of results) {
+      expect(x).toMatchObject({ status: 'ok', correct: true, build: expect.stringMatching(/^(relaxed-simd|simd)$/) });
+      expect(x.pctOfPeak as number).toBeGreaterThan(0);
+      const peaks = (x.env as { peaks: { f32: { workers: number } } }).peaks;
+      expect(peaks.f32.workers).toBe(x.workers); // compared with the peak of its own worker count
+    }
+    expect(results[0].samplesMs).toHaveLength(2 * 5); // 2 rounds × 5 samples
+    expect(results[1].samplesMs).toHaveLength(2 * 2 * 5); // 2 rounds × 2 requests × 5 samples
+    expect(results[2].samplesMs).toHaveLength(2 * 5);
+    const table = bench(['--variant', 'parallel-tuned', '--shape', '23x17x29', '--dtype', 'f32', '--workers', '1,2', '--rounds', '2', '--samples', '5']);
+    expect(table.code, table.stderr).toBe(0);
+    expect(table.stdout).toMatch(/% peak/);
+    expect(table.stdout).toMatch(/parallel-tuned: 2 workers vs 1: \d+\.\d\d× \(medians\), \d+\.\d\d× \(best samples\), over 10 \+ 10 samples/);
+    expect(table.stdout).toMatch(/peak \(1 worker\): f32 .*; peak \(2 workers at once\): f32 /);
+  });
 });

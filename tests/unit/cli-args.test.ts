@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SEED } from '../../src/bench/defaults.ts';
-import { DEFAULT_SAMPLES, parseArgs, parseShape, USAGE } from '../../src/cli/args.ts';
+import { DEFAULT_ROUNDS_COMPARING, DEFAULT_SAMPLES, parseArgs, parseShape, USAGE } from '../../src/cli/args.ts';
 import { explainGpuFailures, GPU_FLAG_OFF } from '../../src/cli/gpu.ts';
 import { GPU_F64_REASON } from '../../src/gpu/meta.ts';
 import type { BenchResult } from '../../src/bench/protocol.ts';
@@ -24,7 +24,8 @@ describe('parseArgs', () => {
       variants: ['naive', 'wasm-simd'],
       shape: { m: 512, l: 256, n: 128 },
       dtype: 'f32',
-      workers: 2,
+      workers: [2],
+      rounds: 1,
       samples: 7,
       seed: 9,
       json: true,
@@ -39,6 +40,7 @@ describe('parseArgs', () => {
       variants: ['all'],
       shape: { m: 200, l: 10, n: 400 },
       dtype: 'f64',
+      rounds: 1,
       samples: DEFAULT_SAMPLES,
       seed: DEFAULT_SEED,
       json: false,
@@ -54,6 +56,18 @@ describe('parseArgs', () => {
     });
     expect(parseArgs(['--gpu', '--variant', 'naive', '--shape', '2x2x2'])).toMatchObject({ kind: 'run', gpu: true });
     expect(parseArgs(['--list', '--gpu'])).toEqual({ kind: 'list' });
+  });
+
+  it('--workers takes a list of counts, in order; a list means interleaved rounds, 3 by default', () => {
+    const run = (...extra: string[]) => parseArgs(['--variant', 'parallel-tuned', '--shape', '512x512x512', ...extra]);
+    expect(run('--workers', '1,2')).toMatchObject({ kind: 'run', workers: [1, 2], rounds: DEFAULT_ROUNDS_COMPARING });
+    expect(DEFAULT_ROUNDS_COMPARING).toBeGreaterThan(1);
+    expect(run('--workers=2, 1,4')).toMatchObject({ workers: [2, 1, 4] });
+    expect(run('--workers', '1,2', '--rounds', '5')).toMatchObject({ workers: [1, 2], rounds: 5 });
+    expect(run('--workers', '2', '--rounds', '2')).toMatchObject({ workers: [2], rounds: 2 });
+    expect(run('--workers', '2')).toMatchObject({ workers: [2], rounds: 1 });
+    expect(run('--rounds', '4')).toMatchObject({ rounds: 4 });
+    expect(run()).not.toHaveProperty('workers');
   });
 
   it('accepts --flag=value and trims ids', () => {
@@ -77,6 +91,12 @@ describe('parseArgs', () => {
     [['--variant', 'naive', '--shape', '2x2x2', '--samples', '3'], /--samples/],
     [['--variant', 'naive', '--shape', '2x2x2', '--samples', 'ten'], /--samples/],
     [['--variant', 'naive', '--shape', '2x2x2', '--workers', '0'], /--workers/],
+    [['--variant', 'naive', '--shape', '2x2x2', '--workers', '1,'], /--workers must be whole numbers/],
+    [['--variant', 'naive', '--shape', '2x2x2', '--workers', '1,65'], /from 1 to 64/],
+    [['--variant', 'naive', '--shape', '2x2x2', '--workers', '1;2'], /--workers/],
+    [['--variant', 'naive', '--shape', '2x2x2', '--workers', '2,2'], /lists 2 twice/],
+    [['--variant', 'naive', '--shape', '2x2x2', '--rounds', '0'], /--rounds/],
+    [['--variant', 'naive', '--shape', '2x2x2', '--rounds', 'x'], /--rounds/],
     [['--variant', 'naive', '--shape', '2x2x2', '--seed', '-1'], /unknown argument|--seed/],
     [['--variant', 'naive', '--shape', '2x2x2', '--frobnicate'], /unknown argument "--frobnicate"/],
     [['--variant'], /--variant needs a value/],

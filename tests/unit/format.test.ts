@@ -1,6 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { alignTable, formatBytes, formatEnvironment, formatGflops, formatMs, formatTable } from '../../src/bench/format.ts';
-import type { BenchResult, Environment, FailedResult, MeasuredResult } from '../../src/bench/protocol.ts';
+import {
+  alignTable,
+  formatBytes,
+  formatEnvironment,
+  formatGflops,
+  formatMs,
+  formatPeaks,
+  formatPercent,
+  formatTable,
+  formatWorkerSpeedups,
+  peaksOf,
+} from '../../src/bench/format.ts';
+import type { BenchResult, Environment, FailedResult, MeasuredPeaks, MeasuredResult } from '../../src/bench/protocol.ts';
 
 // Example figures for formatting only: no timing here was measured.
 const env: Environment = {
@@ -93,7 +104,7 @@ describe('formatTable', () => {
   const lines = text.split('\n');
 
   it('has a header and one row per result, in order', () => {
-    expect(lines[0]).toMatch(/^variant\s+workers\s+median ms\s+p10 ms\s+spread\s+GFLOP\/s\s+ok\s+speedup/);
+    expect(lines[0]).toMatch(/^variant\s+workers\s+median ms\s+p10 ms\s+spread\s+GFLOP\/s\s+% peak\s+ok\s+speedup\s+batch\s+cold ms\s+build$/);
     expect(lines[1]).toMatch(/^naive\s+1\s/); // the workers a result says it used
     expect(lines[1]).toMatch(/^naive\s/);
     expect(lines[2]).toMatch(/^wasm-simd\s/);
@@ -141,6 +152,21 @@ describe('formatTable', () => {
   });
 });
 
+describe('% of peak and build columns', () => {
+  it('shows each result\'s share of its peak and the build that ran, — and blank where there is none', () => {
+    const t = formatTable([measured('tuned', 1, { pctOfPeak: 83.26, build: 'relaxed-simd' }), measured('naive', 2, { pctOfPeak: 0.4123 }), measured('x', 3), failed]);
+    const [, tuned, naive, x, nope] = t.split('\n');
+    expect(tuned).toMatch(/\s83%\s+✓/);
+    expect(tuned).toMatch(/\srelaxed-simd$/);
+    expect(naive).toMatch(/\s0\.41%\s+✓/);
+    expect(naive).not.toMatch(/\s$/);
+    expect(x).toMatch(/\s—\s+✓/);
+    expect(nope).toMatch(/^nope\s/);
+    expect(formatPercent(4.25)).toBe('4.3%');
+    expect(formatPercent(undefined)).toBe('—');
+  });
+});
+
 describe('formatEnvironment', () => {
   it('says where the figures come from', () => {
     const line = formatEnvironment(env);
@@ -148,5 +174,36 @@ describe('formatEnvironment', () => {
     expect(line).toContain('cross-origin isolated yes');
     expect(line).toContain('timer step 5.0 µs');
     expect(line).toContain('HeadlessChrome/156');
+    expect(line).not.toContain('peak');
+  });
+
+  const peaks = (w: number, fma = true): MeasuredPeaks => ({
+    f32: { gflops: 52.14 * w, fma, workers: w },
+    f64: { gflops: 26.07 * w, fma, workers: w },
+    f32Plain: { gflops: 26.4 * w, fma: false, workers: w },
+    f64Plain: { gflops: 13.2 * w, fma: false, workers: w },
+    perWorker: w === 1,
+  });
+
+  it('lists the measured peaks of each worker count', () => {
+    const one = formatEnvironment({ ...env, peaks: peaks(1) });
+    expect(one).toContain('peak (1 worker): f32 52.1 FMA / 26.4 plain, f64 26.1 FMA / 13.2 plain GFLOP/s');
+    const both = formatEnvironment(env, [peaks(1), peaks(2)]);
+    expect(both).toContain('peak (1 worker): f32 52.1');
+    expect(both).toContain('peak (2 workers at once): f32 104 FMA / 52.8 plain');
+    expect(formatPeaks(peaks(1, false))).toBe('peak (1 worker): f32 26.4 plain, f64 13.2 plain GFLOP/s');
+  });
+
+  it('finds each distinct set of peaks among results once', () => {
+    const results = [measured('a', 1, { env: { ...env, peaks: peaks(1) } }), measured('b', 1, { env: { ...env, peaks: peaks(2) } }), measured('c', 1, { env: { ...env, peaks: peaks(1) } }), measured('d', 1)];
+    expect(peaksOf(results).map((p) => p.f32.workers)).toEqual([1, 2]);
+  });
+});
+
+describe('formatWorkerSpeedups', () => {
+  it('one line per variant: medians and best samples', () => {
+    expect(formatWorkerSpeedups([{ variant: 'parallel-tuned', fromWorkers: 1, toWorkers: 2, median: 1.8734, best: 1.9, fromSamples: 15, toSamples: 15 }])).toEqual([
+      'parallel-tuned: 2 workers vs 1: 1.87× (medians), 1.90× (best samples), over 15 + 15 samples',
+    ]);
   });
 });

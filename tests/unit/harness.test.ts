@@ -418,4 +418,30 @@ describe('runRequest with GPU-style variants', () => {
     const cpu = ok((await runRequest(request(['a']), [fake('a', clock, [])], options(clock)))[0]);
     expect('bytesMoved' in cpu || 'kernelMs' in cpu).toBe(false);
   });
+
+  it('stamps the build a variant ran and its % of the peak for its dtype, build and worker count', async () => {
+    const clock = fakeClock();
+    const peaks = {
+      f32: { gflops: 500, fma: true, workers: 2 },
+      f64: { gflops: 250, fma: true, workers: 2 },
+      f32Plain: { gflops: 200, fma: false, workers: 2 },
+      f64Plain: { gflops: 100, fma: false, workers: 2 },
+      perWorker: false,
+    };
+    const withBuild = (id: string, build: string, workers: number): Variant<{ tag: string }> => ({ ...fake(id, clock, [], { perCallMs: 1, workers }), build: () => build });
+    const variants = [withBuild('fma', 'relaxed-simd', 2), withBuild('plain', 'simd', 2), fake('none', clock, [], { perCallMs: 1, workers: 2 }), withBuild('one', 'relaxed-simd', 1)];
+    const results = await runRequest(request(['fma', 'plain', 'none', 'one']), variants, options(clock, { env: { ...env, peaks } }));
+    const [fma, plain, none, one] = results.map(ok);
+    // 3×4×2 f64 in 1 ms = 0.000048 GFLOP/s: against the f64 FMA figure (250), the plain one (100).
+    expect(fma.build).toBe('relaxed-simd');
+    expect(fma.pctOfPeak).toBeCloseTo((100 * fma.gflops) / 250, 12);
+    expect(plain.build).toBe('simd');
+    expect(plain.pctOfPeak).toBeCloseTo((100 * plain.gflops) / 100, 12);
+    expect('build' in none).toBe(false);
+    expect(none.pctOfPeak).toBeCloseTo((100 * none.gflops) / 100, 12); // no build: the plain peak
+    expect('pctOfPeak' in one).toBe(false); // its worker count (1) has no measured peak here
+    const noPeaks = ok((await runRequest(request(['fma']), variants, options(clock)))[0]);
+    expect(noPeaks.build).toBe('relaxed-simd');
+    expect('pctOfPeak' in noPeaks).toBe(false);
+  });
 });

@@ -148,7 +148,8 @@ describe('structured view', () => {
     expect(heading(lectureToc, [3, 1, 0]).label).toBe('4.2.1. Shared memory vs messages');
     expect(heading(lectureToc, [2, 1, 1]).label).toBe('3.2.2. GPU');
     expect(heading(lectureToc, [2, 1, 2]).label).toBe('3.2.3. Memory layout');
-    expect(allIds(lectureToc)).toHaveLength(5 + 8 + 9);
+    expect(heading(lectureToc, [2, 1, 3]).label).toBe('3.2.4. Tuned kernel');
+    expect(allIds(lectureToc)).toHaveLength(5 + 8 + 10);
   });
 });
 
@@ -190,7 +191,7 @@ describe('deckModel(): the tree drives the deck', () => {
   it('gives every subsection, every leaf and notes to each of them at least one content slide', () => {
     // A top-level section with children is taught through its subsections.
     const taught = allIds(lectureToc).filter((ids) => ids.length > 1 || lectureToc.entries[ids[0]!]!.children.length === 0);
-    expect(taught).toHaveLength(18);
+    expect(taught).toHaveLength(19);
     for (const ids of taught) {
       const content = slides.filter((s) => s.kind === 'content' && s.ids.join('.') === ids.join('.'));
       expect(content.length, `content for ${ids.join('.')}`).toBeGreaterThan(0);

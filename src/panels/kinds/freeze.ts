@@ -12,8 +12,9 @@ import { arrayFor, type Dtype, type Shape } from '../../kernels/types.ts';
 import { runProfileJob } from '../../profile/client.ts';
 import { renderBars } from '../../charts/render.ts';
 import { clearExtra, loadExtra, saveExtra, type PanelHost, type PanelKindBehaviour } from '../host.ts';
-import { buildTable } from '../results-table.ts';
-import { formatMs } from '../progress.ts';
+import { detailsOpen, splitTable } from '../compact-table.ts';
+import { formatMs, whenText } from '../progress.ts';
+import { environmentLine, pageEnvironment } from '../environment.ts';
 
 /** How long each half keeps the kernel busy. */
 export const FREEZE_MS = 2000;
@@ -190,17 +191,22 @@ export const freezeKind: PanelKindBehaviour<FreezeData> = {
     host.chart.replaceChildren(...(chart ? [chart] : []));
     chart?.setAttribute('role', 'img');
     chart?.setAttribute('aria-label', 'Longest gap between animation frames during each run; the table has the figures.');
+    const open = detailsOpen(host.table);
     host.table.replaceChildren(
-      buildTable(host.doc, `naive ${data.shape.m}×${data.shape.l}×${data.shape.n} ${data.dtype}, repeated for about ${FREEZE_MS / 1000} s`, [
+      splitTable(host.doc, `naive ${data.shape.m}×${data.shape.l}×${data.shape.n} ${data.dtype}, repeated for about ${FREEZE_MS / 1000} s`, [
         { head: 'Where', cell: (r: FreezeRun) => r.where },
         { head: 'Kernel calls', cell: (r) => String(r.calls), numeric: true },
         { head: 'Busy for', cell: (r) => formatMs(r.elapsedMs), numeric: true },
         { head: 'Frames drawn', cell: (r) => String(r.frames), numeric: true },
         { head: 'Longest frame gap', cell: (r) => `${formatMs(r.longestGapMs)} (${gapVerdict(r.longestGapMs)})`, numeric: true, cls: (r) => (gapVerdict(r.longestGapMs) === 'frozen' ? 'bp-wrong' : 'bp-ok') },
         { head: 'Correct', cell: (r) => (r.correct ? '✓' : '✗ WRONG'), cls: (r) => (r.correct ? 'bp-ok' : 'bp-wrong') },
-      ], data.runs),
+      ], ['Where', 'Frames drawn', 'Longest frame gap', 'Correct'], data.runs, { open }),
     );
-    host.foot.replaceChildren();
+    const latest = data.runs.map((r) => r.at).sort().at(-1);
+    const env = host.doc.createElement('p');
+    env.className = 'bp-env';
+    env.textContent = `Measured ${latest ? whenText(latest) : 'at an unknown time'} in ${environmentLine(pageEnvironment())}.`;
+    host.foot.replaceChildren(env);
   },
   load: (host) => loadExtra(host.store, host.config.id, isFreezeData),
   save: (host, data) => saveExtra(host.store, host.config.id, data),

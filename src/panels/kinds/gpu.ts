@@ -11,7 +11,7 @@ import { NO_WEBGPU_REASON, navigatorGpu } from '../../gpu/device.ts';
 import { isGpuVariant } from '../../gpu/meta.ts';
 import type { PanelHost, PanelKindBehaviour } from '../host.ts';
 import { refuseByMemory } from '../memory-guard.ts';
-import { formatBytes, formatMs, progressText, sig } from '../progress.ts';
+import { formatBytes, formatMs, progressText, sig, whenText } from '../progress.ts';
 import { buildTable, type Column } from '../results-table.ts';
 import { clearResults, loadResults, saveResults } from '../storage.ts';
 import { DEFAULT_SWEEP_SIZES, parseSizes, square } from '../sweep-sizes.ts';
@@ -69,8 +69,7 @@ function sweepFooter(host: PanelHost, results: readonly BenchResult[]): void {
   host.foot.replaceChildren();
   const first = results[0];
   if (!first) return;
-  const when = new Date(first.at);
-  host.foot.append(note(doc, 'bp-env', `Measured ${Number.isNaN(when.getTime()) ? '' : when.toLocaleTimeString()} in ${environmentLine(first.env)}`));
+  host.foot.append(note(doc, 'bp-env', `Measured ${whenText(first.at)} in ${environmentLine(first.env)}`));
   const at = (pick: (r: BenchResult) => boolean) => {
     const bySize = new Map<string, number[]>();
     for (const r of results) if (pick(r)) bySize.set(r.variant, [...(bySize.get(r.variant) ?? []), r.n]);

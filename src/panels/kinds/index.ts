@@ -1,5 +1,5 @@
 // Which behaviour each panel kind has.
-import type { PanelKind } from '../config.ts';
+import type { PanelConfig, PanelKind } from '../config.ts';
 import type { PanelKindBehaviour } from '../host.ts';
 import { freezeKind } from './freeze.ts';
 import { gpuSweepKind } from './gpu.ts';
@@ -9,7 +9,7 @@ import { messagesKind } from './messages.ts';
 import { profileKind } from './profile.ts';
 import { raceKind } from './race.ts';
 import { speedupKind } from './speedup.ts';
-import { summaryKind } from './summary.ts';
+import { conclusionKind, summaryKind } from './summary.ts';
 
 const KINDS: Record<PanelKind, PanelKindBehaviour<any>> = {
   matmul: matmulKind,
@@ -23,6 +23,8 @@ const KINDS: Record<PanelKind, PanelKindBehaviour<any>> = {
   'gpu-sweep': gpuSweepKind,
 };
 
-export function kindBehaviour(kind: PanelKind): PanelKindBehaviour<unknown> {
+/** A summary without a variant list is the lecture's conclusion: the ladder, with its own Run. */
+export function kindBehaviour(kind: PanelKind, config?: Pick<PanelConfig, 'variants'>): PanelKindBehaviour<unknown> {
+  if (kind === 'summary' && config && config.variants.length === 0) return conclusionKind;
   return KINDS[kind];
 }

@@ -2,13 +2,14 @@
 // per variant with its spread, table twin, environment line.
 import type { BenchResult } from '../../bench/protocol.ts';
 import { runBench } from '../../bench/runner.ts';
-import { renderTimesChart } from '../../charts/render.ts';
-import { deriveSeries, shapeText } from '../../charts/series.ts';
+import { renderTimesChart, timesLegend } from '../../charts/render.ts';
+import { deriveSeries, matchingRows, shapeText, type ChartSeries, type OtherSeries } from '../../charts/series.ts';
 import { environmentLine } from '../environment.ts';
 import type { PanelHost, PanelKindBehaviour, RunArgs } from '../host.ts';
-import { resultsTable } from '../results-table.ts';
+import { compactResults, detailsOpen } from '../compact-table.ts';
+import { environmentLabel, importedFor, loadImports } from '../imports.ts';
 import { clearResults, loadResults, saveResults } from '../storage.ts';
-import { formatBytes, formatMs } from '../progress.ts';
+import { formatBytes, formatMs, whenText } from '../progress.ts';
 
 export async function runResults(host: PanelHost, { request, signal, onProgress }: RunArgs, variants: readonly string[]): Promise<BenchResult[]> {
   return runBench(
@@ -43,8 +44,7 @@ export function resultFooter(host: PanelHost, results: readonly BenchResult[]): 
   if (!first) return;
   const env = doc.createElement('p');
   env.className = 'bp-env';
-  const when = new Date(first.at);
-  env.textContent = `Measured ${Number.isNaN(when.getTime()) ? '' : when.toLocaleTimeString()} in ${environmentLine(first.env)}`;
+  env.textContent = `Measured ${whenText(first.at)} in ${environmentLine(first.env)}`;
   host.foot.append(env);
   const wrong = results.filter((r) => r.status === 'ok' && !r.correct).map((r) => r.variant);
   if (wrong.length > 0) {
@@ -109,14 +109,33 @@ export function resultFooter(host: PanelHost, results: readonly BenchResult[]): 
   }
 }
 
+/** This browser's series in legends and the "Measured in" column. */
+export function liveSourceLabel(results: readonly BenchResult[]): string {
+  return results.length > 0 ? `this browser (${environmentLabel(results)})` : 'this browser';
+}
+
+/** Imported results on the same rows as these: same variant, shape, type and workers. */
+export function importedSeries(host: PanelHost, series: ChartSeries, baseline?: string): OtherSeries[] {
+  const variants = new Set(series.rows.map((r) => r.variant));
+  return importedFor(loadImports(host.store), (r) => variants.has(r.variant))
+    .map((set) => ({ source: set.label, rows: matchingRows(series, set.results, baseline === undefined ? {} : { baseline }) }))
+    .filter((o) => o.rows.length > 0);
+}
+
 export async function renderResults(host: PanelHost, results: readonly BenchResult[], caption?: string, baseline?: string): Promise<void> {
   const series = deriveSeries(results, baseline === undefined ? {} : { baseline });
   const shapes = [...new Set(results.map((r) => `${shapeText(r)} ${r.dtype}`))].join(', ');
-  const chart = await renderTimesChart(series, { document: host.doc, width: host.width() });
-  host.chart.replaceChildren(...(chart ? [chart] : []));
+  const others = importedSeries(host, series, baseline);
+  const liveSource = liveSourceLabel(results);
+  const chart = await renderTimesChart(series, { document: host.doc, width: host.width(), others, liveSource });
+  const legend = chart ? timesLegend(host.doc, liveSource, others) : null;
+  host.chart.replaceChildren(...(legend ? [legend] : []), ...(chart ? [chart] : []));
   if (chart) {
     chart.setAttribute('role', 'img');
-    chart.setAttribute('aria-label', `Median time per variant with p10–max spread${series.log ? ', log scale' : ''}; the table below has the figures.`);
+    chart.setAttribute(
+      'aria-label',
+      `Median time per variant with p10–max spread${series.log ? ', log scale' : ''}${others.length > 0 ? `, beside ${others.length} imported series` : ''}; the table below has the figures.`,
+    );
   }
   const failed = series.rows.filter((r) => r.status === 'error');
   if (failed.length > 0 && series.measured.length === 0) {
@@ -125,7 +144,10 @@ export async function renderResults(host: PanelHost, results: readonly BenchResu
     p.textContent = 'Nothing could be measured: see the reasons in the table.';
     host.chart.append(p);
   }
-  host.table.replaceChildren(resultsTable(host.doc, series, caption ?? `Per product, m×l×n = ${shapes}; speedup against ${series.baseline ?? 'the first variant'}`));
+  const open = detailsOpen(host.table);
+  host.table.replaceChildren(
+    compactResults(host.doc, series, caption ?? `Per product, m×l×n = ${shapes}; speedup (in the details) against ${series.baseline ?? 'the first variant'}`, { others, liveSource: 'this browser', open }),
+  );
   resultFooter(host, results);
 }
 

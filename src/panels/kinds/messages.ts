@@ -6,8 +6,8 @@ import { bytesPer, type Dtype, type Shape } from '../../kernels/types.ts';
 import { measureMessageCost, MAX_MESSAGE_BYTES, type MessageCost } from '../../parallel/messages.ts';
 import { renderBars } from '../../charts/render.ts';
 import { clearExtra, loadExtra, saveExtra, type PanelKindBehaviour } from '../host.ts';
-import { buildTable } from '../results-table.ts';
-import { formatBytes, formatMs } from '../progress.ts';
+import { detailsOpen, splitTable } from '../compact-table.ts';
+import { formatBytes, formatMs, whenText } from '../progress.ts';
 import { environmentLine, pageEnvironment } from '../environment.ts';
 
 export interface MessagesData {
@@ -57,19 +57,20 @@ export const messagesKind: PanelKindBehaviour<MessagesData> = {
     chart?.setAttribute('role', 'img');
     chart?.setAttribute('aria-label', 'Median round-trip time per method; the table has the figures.');
     const bytes = data.costs[0]?.bytes ?? 0;
+    const open = detailsOpen(host.table);
     host.table.replaceChildren(
-      buildTable(host.doc, `Handing A and B (${formatBytes(bytes)}, ${data.shape.m}×${data.shape.l}·${data.shape.l}×${data.shape.n} ${data.dtype}) to a worker`, [
+      splitTable(host.doc, `Handing A and B (${formatBytes(bytes)}, ${data.shape.m}×${data.shape.l}·${data.shape.l}×${data.shape.n} ${data.dtype}) to a worker`, [
         { head: 'Method', cell: (c: MessageCost) => c.method },
         { head: 'Median', cell: (c) => (c.error ? 'not run' : formatMs(c.medianMs)), numeric: true },
         { head: 'Min', cell: (c) => (c.error ? '' : formatMs(c.minMs)), numeric: true },
         { head: 'Samples', cell: (c) => String(c.samplesMs.length), numeric: true },
         { head: 'Sender keeps', cell: (c) => (c.error ? '' : c.senderByteLengthAfter === 0 ? '0 B (detached)' : formatBytes(c.senderByteLengthAfter)), numeric: true },
         { head: 'Worker sees', cell: (c) => (c.error ? c.error : formatBytes(c.receivedBytes)), numeric: true, cls: (c) => (c.error ? 'bp-failed' : null) },
-      ], data.costs),
+      ], ['Method', 'Median', 'Sender keeps', 'Worker sees'], data.costs, { open }),
     );
     const p = host.doc.createElement('p');
     p.className = 'bp-env';
-    p.textContent = `Measured ${new Date(data.at).toLocaleTimeString()} in ${environmentLine(pageEnvironment())}.`;
+    p.textContent = `Measured ${whenText(data.at)} in ${environmentLine(pageEnvironment())}.`;
     host.foot.replaceChildren(p);
   },
   load: (host) => loadExtra(host.store, host.config.id, isData),

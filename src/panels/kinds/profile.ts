@@ -7,7 +7,7 @@ import type { ProfileReport } from '../../profile/protocol.ts';
 import { isProfiledKernel, PROFILED_KERNEL_IDS, PROFILED_KERNELS, type ProfiledKernel } from '../../profile/kernels.ts';
 import { environmentLine } from '../environment.ts';
 import { clearExtra, loadExtra, saveExtra, type PanelKindBehaviour } from '../host.ts';
-import { formatMs, formatRatio, sig } from '../progress.ts';
+import { formatMs, formatRatio, sig, whenText } from '../progress.ts';
 
 const SEED = 20240601;
 
@@ -113,7 +113,7 @@ export const profileKind: PanelKindBehaviour<ProfileReport> = {
       `Instrumented: ${formatMs(r.instrumentedMsPerCall)} per call; the real kernel: ${formatMs(r.plainMsPerCall)} per call (profiling slows it ${formatRatio(r.instrumentedMsPerCall / r.plainMsPerCall)}). ` +
         `A probe charges about ${sig(r.probeNsPerHit)} ns per hit to the lines around it.`,
       `${r.correct ? '✓ The instrumented kernel still computes the right product.' : '✗ The instrumented kernel gave a WRONG product.'}`,
-      `Measured ${new Date(r.at).toLocaleTimeString()} in ${environmentLine(r.env)}.`,
+      `Measured ${whenText(r.at)} in ${environmentLine(r.env)}.`,
     ];
     host.foot.replaceChildren(
       ...lines.map((t, i) => {

@@ -7,9 +7,10 @@ import { runRace, DEFAULT_RACE_TIMES, type RaceResult } from '../../parallel/rac
 import { raceVerdict } from '../../parallel/race-overlap.ts';
 import { renderBars } from '../../charts/render.ts';
 import { clearExtra, loadExtra, saveExtra, type PanelKindBehaviour } from '../host.ts';
-import { buildTable } from '../results-table.ts';
+import { detailsOpen, splitTable } from '../compact-table.ts';
 import { parseBoundedInt } from '../validate.ts';
 import { environmentLine, pageEnvironment } from '../environment.ts';
+import { whenText } from '../progress.ts';
 
 export interface RaceData {
   readonly plain: RaceResult;
@@ -133,8 +134,9 @@ export const raceKind: PanelKindBehaviour<RaceData> = {
     host.chart.replaceChildren(...(chart ? [chart] : []));
     chart?.setAttribute('role', 'img');
     chart?.setAttribute('aria-label', 'Expected and obtained counter totals, plain and atomic; the table has the figures.');
+    const open = detailsOpen(host.table);
     host.table.replaceChildren(
-      buildTable(host.doc, `${data.plain.workers} workers, at least ${data.plain.timesPerWorker.toLocaleString('en')} increments each (a worker that finishes first keeps going until it has seen the others run)`, [
+      splitTable(host.doc, `${data.plain.workers} workers, at least ${data.plain.timesPerWorker.toLocaleString('en')} increments each (a worker that finishes first keeps going until it has seen the others run)`, [
         { head: 'Update', cell: (r: RaceResult) => (r.mode === 'plain' ? 'counter[0]++' : 'Atomics.add') },
         { head: 'Expected', cell: (r) => r.expected.toLocaleString('en'), numeric: true },
         // An exact plain total is luck, not correctness: it gets no ✓ colour.
@@ -142,7 +144,7 @@ export const raceKind: PanelKindBehaviour<RaceData> = {
         { head: 'Lost', cell: (r) => r.lost.toLocaleString('en'), numeric: true },
         { head: 'Loop time per worker', cell: (r) => r.loopMs.map(ms).join(', '), numeric: true },
         { head: 'Loops overlapped', cell: overlapCell },
-      ], rows),
+      ], ['Update', 'Expected', 'Got', 'Lost'], rows, { open }),
     );
     const verdict = plainVerdictText(data.plain);
     const v = host.doc.createElement('p');
@@ -150,7 +152,7 @@ export const raceKind: PanelKindBehaviour<RaceData> = {
     v.textContent = verdict.text;
     const p = host.doc.createElement('p');
     p.className = 'bp-env';
-    p.textContent = `Measured ${new Date(data.at).toLocaleTimeString()} in ${environmentLine(pageEnvironment())}.`;
+    p.textContent = `Measured ${whenText(data.at)} in ${environmentLine(pageEnvironment())}.`;
     host.foot.replaceChildren(v, p);
   },
   load: (host) => loadExtra(host.store, host.config.id, isData),

@@ -7,9 +7,9 @@ import { renderSpeedupChart } from '../../charts/render.ts';
 import { deriveSeries, selfSpeedupPoints } from '../../charts/series.ts';
 import type { PanelKindBehaviour } from '../host.ts';
 import { progressText } from '../progress.ts';
-import { resultsTable } from '../results-table.ts';
+import { compactResults, detailsOpen } from '../compact-table.ts';
 import { clearResults, loadResults, saveResults } from '../storage.ts';
-import { resultFooter } from './matmul.ts';
+import { liveSourceLabel, resultFooter } from './matmul.ts';
 
 /** Worker counts of the sweep: 1 … max. Pure. */
 export function workerCounts(max: number): number[] {
@@ -56,8 +56,12 @@ export const speedupKind: PanelKindBehaviour<BenchResult[]> = {
       p.textContent = 'No variant has a correct one-worker time, so no speedup can be drawn: see the table.';
       host.chart.append(p);
     }
+    const open = detailsOpen(host.table);
     host.table.replaceChildren(
-      resultsTable(host.doc, deriveSeries(data, { baseline: host.config.reference }), `Chart: T1/Tp of each variant. Table speedup: ${host.config.reference} (serial) median / each median`),
+      compactResults(host.doc, deriveSeries(data, { baseline: host.config.reference }), `Chart: T1/Tp of each variant. Speedup in the details: ${host.config.reference} (serial) median / each median`, {
+        open,
+        liveSource: liveSourceLabel(data),
+      }),
     );
     resultFooter(host, data);
     if (!ref) {
