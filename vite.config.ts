@@ -88,6 +88,25 @@ export default defineConfig({
         },
       },
       {
+        // Timing-sensitive browser tests (long tasks): the same browser set-up, run on
+        // their own after every other project (a higher groupOrder), so no build or
+        // other browser competes for the two cores while they watch the page's thread.
+        extends: true,
+        test: {
+          name: 'browser-quiet',
+          include: ['tests/browser-quiet/**/*.test.ts'],
+          testTimeout: 200_000,
+          sequence: { groupOrder: 1 },
+          browser: {
+            enabled: true,
+            headless: true,
+            viewport: { width: 1280, height: 720 },
+            provider: playwright({ launchOptions: browserLaunch(chromiumArgs) }),
+            instances: [{ browser: 'chromium' }],
+          },
+        },
+      },
+      {
         // Node-side end-to-end: build, serve without headers, load in Chromium, go offline.
         extends: true,
         test: {
