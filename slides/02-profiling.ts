@@ -11,17 +11,17 @@ export const profilingSlides: SlideSpec[] = [
       <h3>Before timing anything, fix the data</h3>
       <ul>
         <li class="fragment"><strong>The same data on every run:</strong> a seeded generator, not <code>Math.random()</code>, so two runs and two machines multiply identical matrices</li>
-        <li class="fragment"><strong>Several different samples:</strong> one lucky matrix proves nothing; each sample gets its own seed</li>
+        <li class="fragment"><strong>Different data, on purpose:</strong> one lucky matrix proves nothing. The notebook drew 10 samples per shape; these panels multiply one pair per run, always from the same seed (<code>npm run bench -- --seed N</code> draws another)</li>
         <li class="fragment"><strong>Shapes that stress different things:</strong>
           <ul>
             <li>"low $l$": $A$ is $200\times 10$, $B$ is $10\times 400$: many short dot products</li>
             <li>"high $l$": $A$ is $20\times 10\,000$, $B$ is $10\,000\times 40$: few long ones</li>
-            <li>10 samples of each</li>
           </ul>
         </li>
-        <li class="fragment"><strong>The right answer, once:</strong> a plain float64 reference product per sample, computed outside the timed code</li>
+        <li class="fragment"><strong>The right answer, once:</strong> a plain float64 reference product per run, computed outside the timed code</li>
       </ul>`,
     notes: html`<p>Each rule prevents a classic benchmarking mistake: different data between runs, one unrepresentative input, one shape that hides the effect, and paying for the check inside the timing.</p>
+      <p>Be exact about the samples: the harness multiplies one seeded pair per request, and the panels always use the default seed. Repeating a run from the terminal with other seeds (--seed) is how you get the notebook's several samples here.</p>
       <p>Low l and high l multiply matrices with the same "feel" but opposite aspect ratios; several variants later win on one and lose on the other.</p>`,
   },
   {
@@ -47,7 +47,7 @@ export const profilingSlides: SlideSpec[] = [
       <ul>
         <li class="fragment"><strong>Check the answer</strong> (each variant's first and last result) before believing its time: a fast wrong product is worth nothing</li>
         <li class="fragment"><strong>Warm up first.</strong> V8 starts in its interpreter and only compiles a function once it is hot (section 3.1): the first calls are not representative</li>
-        <li class="fragment"><strong>Many runs over every sample</strong>, and report the median with its spread, not one number</li>
+        <li class="fragment"><strong>Many timed calls</strong>, and report the median with its spread, not one number</li>
         <li class="fragment"><strong>Interleave variants</strong> (A, B, C, A, B, C…) so a slow phase of the machine hits all of them alike</li>
         <li class="fragment"><strong>Time only the kernel</strong> with <code>performance.now()</code>: at best 5&nbsp;µs resolution in an isolated page, 100&nbsp;µs otherwise, so short calls are timed in batches</li>
       </ul>`,
