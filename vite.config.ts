@@ -97,6 +97,7 @@ export default defineConfig({
           include: ['tests/browser-quiet/**/*.test.ts'],
           testTimeout: 200_000,
           sequence: { groupOrder: 1 },
+          fileParallelism: false,
           browser: {
             enabled: true,
             headless: true,

@@ -51,29 +51,17 @@ describe('<bench-panel> (matmul)', () => {
     expect(q(par, '[name="workers"]')).not.toBeNull();
   });
 
-  it('runs: a chart, a table with correctness, progress while busy, no long task over 50 ms', async () => {
+  it('runs: a chart, a table with correctness, progress while busy', async () => {
     // A serial pair and a parallel variant: runBench sends them to the bench worker and the pool.
     const el = mount({ id: 'run', variants: 'naive,element-vectorised,pool-row', m: '40', l: '10', n: '60', samples: '5', workers: '2' });
     // Panels preload Plot when idle after mounting (before anyone can press Run).
     await warmPlot();
-    // Let mounting settle; only tasks that start once Run is pressed count.
-    await new Promise((r) => setTimeout(r, 300));
-    const longTasks: number[] = [];
-    const runStart = performance.now();
-    const obs = new PerformanceObserver((list) =>
-      list.getEntries().forEach((e) => {
-        if (e.startTime >= runStart) longTasks.push(e.duration);
-      }),
-    );
-    obs.observe({ type: 'longtask' });
+    // (The long-task check of this run lives in tests/browser-quiet/, where nothing competes for the cores.)
     const statuses = new Set<string>();
     const mo = new MutationObserver(() => statuses.add(q(el, '.bp-status').textContent ?? ''));
     mo.observe(q(el, '.bp-status'), { childList: true, characterData: true, subtree: true });
     await runAndWait(el);
     mo.disconnect();
-    // Let the observer deliver the last entries.
-    await new Promise((r) => setTimeout(r, 100));
-    obs.disconnect();
     expect([...statuses].some((s) => /Variant 1 of 3 \(naive\): sample \d of 5/.test(s))).toBe(true);
     expect([...statuses].some((s) => /Variant 3 of 3 \(pool-row\)/.test(s))).toBe(true);
     expect(q(el, '.bp-chart svg')).not.toBeNull();
@@ -83,7 +71,6 @@ describe('<bench-panel> (matmul)', () => {
     for (const row of rows) expect(row.textContent).toContain('✓ correct');
     expect(rows[2]!.textContent).toContain('pool-row');
     expect(q(el, '.bp-env').textContent).toMatch(/cores/);
-    expect(longTasks.filter((d) => d > 50), `long tasks: ${longTasks.join(', ')}`).toEqual([]);
   });
 
   it('keeps results across a re-mount and exports them in the bench --json schema', async () => {
