@@ -73,7 +73,8 @@ export const toyProblemSlides: SlideSpec[] = [
         </div>
       </div>`,
     notes: html`<p>Read the code top-down: matMulElem is the definition of c_ij, matMul is the double loop.</p>
-      <p>Stress the index arithmetic: there is no 2-d array type in JavaScript, so we keep one flat Float64Array per matrix and compute offsets. aStart = i·l is where row i starts; bStart = j plus k·n walks the column.</p>`,
+      <p>Stress the index arithmetic: there is no 2-d array type in JavaScript, so we keep one flat Float64Array per matrix and compute offsets. aStart = i·l is where row i starts; bStart = j plus k·n walks the column.</p>
+      <p>The <code>!</code> after an index is TypeScript only: the project asks the compiler to treat every indexed read as possibly missing, and the mark says "in range here". It is erased when the code is compiled, so the loop that runs has no extra check.</p>`,
   },
   {
     ids: CODE,

@@ -11,17 +11,17 @@ export const profilingSlides: SlideSpec[] = [
       <h3>Before timing anything, fix the data</h3>
       <ul>
         <li class="fragment"><strong>The same data on every run:</strong> a seeded generator, not <code>Math.random()</code>, so two runs and two machines multiply identical matrices</li>
-        <li class="fragment"><strong>Different data, on purpose:</strong> one lucky matrix proves nothing. The notebook drew 10 samples per shape; these panels multiply one pair per run, always from the same seed (<code>npm run bench -- --seed N</code> draws another)</li>
+        <li class="fragment"><strong>Different data, on purpose:</strong> one lucky matrix proves nothing. Each shape below holds 10 samples, each from its own seed, and every variant goes through all of them: its $r$-th timed sample multiplies data sample $r \bmod 10$</li>
         <li class="fragment"><strong>Shapes that stress different things:</strong>
           <ul>
             <li>"low $l$": $A$ is $200\times 10$, $B$ is $10\times 400$: many short dot products</li>
             <li>"high $l$": $A$ is $20\times 10\,000$, $B$ is $10\,000\times 40$: few long ones</li>
           </ul>
         </li>
-        <li class="fragment"><strong>The right answer, once:</strong> a plain float64 reference product per run, computed outside the timed code</li>
+        <li class="fragment"><strong>The right answer, once:</strong> a plain float64 reference product per data sample, computed before any timing starts</li>
       </ul>`,
     notes: html`<p>Each rule prevents a classic benchmarking mistake: different data between runs, one unrepresentative input, one shape that hides the effect, and paying for the check inside the timing.</p>
-      <p>Be exact about the samples: the harness multiplies one seeded pair per request, and the panels always use the default seed. Repeating a run from the terminal with other seeds (--seed) is how you get the notebook's several samples here.</p>
+      <p>Be exact about the samples: low l and high l hold 10 data samples each, sample i seeded with sampleSeed(seed, i) from one base seed, so every run multiplies the same 10 pairs; <code>npm run bench -- --seed N</code> draws another 10. With the panels' default of 10 timed samples per variant, each variant is timed once on every data sample; a run with fewer rounds uses as many data samples as it has rounds, and each result records how many (dataSamples in the exported JSON). A shape of your own (an edited m, l or n) gets one pair, from the base seed; so does the big set of 4.2, at 229 MiB a sample.</p>
       <p>Low l and high l multiply matrices with the same "feel" but opposite aspect ratios; several variants later win on one and lose on the other.</p>`,
   },
   {
@@ -45,7 +45,7 @@ export const profilingSlides: SlideSpec[] = [
     body: html`
       <h3>The driver: what a fair measurement needs</h3>
       <ul>
-        <li class="fragment"><strong>Check the answer</strong> (each variant's first and last result) before believing its time: a fast wrong product is worth nothing</li>
+        <li class="fragment"><strong>Check the answer</strong> before believing its time: the cold call's product and the last product of every timed sample, each against its own data sample's reference. A fast wrong product is worth nothing</li>
         <li class="fragment"><strong>Warm up first.</strong> V8 starts in its interpreter and only compiles a function once it is hot (section 3.1): the first calls are not representative</li>
         <li class="fragment"><strong>Many timed calls</strong>, and report the median with its spread, not one number</li>
         <li class="fragment"><strong>Interleave variants</strong> (A, B, C, A, B, C…) so a slow phase of the machine hits all of them alike</li>
@@ -58,8 +58,8 @@ export const profilingSlides: SlideSpec[] = [
     ids: DRIVER,
     body: html`${code('driver', 'src/bench/harness.ts')}`,
     className: 'code-only',
-    notes: html`<p>The measuring loop of the real harness, in three steps: a cold call timed separately (it pays for compilation), a warm-up that also picks a batch size, then interleaved rounds of samples.</p>
-      <p>Scroll the code if needed. The cold call's result and the last timed one go through the check on the next slide; a failed check is shown next to the time, never hidden.</p>`,
+    notes: html`<p>The measuring loop of the real harness, in three steps: a cold call timed separately (it pays for compilation), a warm-up that also picks a batch size, then interleaved rounds of samples, round r on data sample r mod 10, set up again outside the clock.</p>
+      <p>Scroll the code if needed. The cold call's product and the last product of every sample go through the check on the next slide (a batch repeats one product, so its last call stands for it); pool and GPU variants also get an untimed, checked call after each set-up on new data. The variant's verdict is its worst check; a failed check is shown next to the time, never hidden.</p>`,
   },
   {
     ids: DRIVER,

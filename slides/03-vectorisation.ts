@@ -63,7 +63,7 @@ export const vectorisationSlides: SlideSpec[] = [
   },
   {
     ids: ARR,
-    bench: { id: 'element-vectorised', variants: 'naive,element-vectorised', datasets: 'lowL,highL', samples: '10' },
+    bench: { id: 'element-vectorised', variants: ['naive', 'element-vectorised'], datasets: 'lowL,highL', samples: '10' },
     body: html`
       <h3>Did it help?</h3>
       <p>Naive loops against the element-wise product + sum, on both shapes.</p>
@@ -101,7 +101,7 @@ export const vectorisationSlides: SlideSpec[] = [
   },
   {
     ids: IDX,
-    bench: { id: 'indexing', variants: 'naive,element-vectorised,indexing', datasets: 'lowL,highL', samples: '10' },
+    bench: { id: 'indexing', variants: ['naive', 'element-vectorised', 'indexing'], datasets: 'lowL,highL', samples: '10' },
     body: html`
       <h3>Small shapes fine, large shapes ruinous</h3>
       <p>The gather pays for "no loops" in <strong>copies</strong>: row $i$ of $A$ is stored again for each of the $n$ columns, column $j$ of $B$ again for each of the $m$ rows.</p>
@@ -164,7 +164,7 @@ export const vectorisationSlides: SlideSpec[] = [
   },
   {
     ids: BC,
-    bench: { id: 'broadcasting', variants: 'naive,element-vectorised,indexing,broadcasting', datasets: 'lowL,highL', samples: '10' },
+    bench: { id: 'broadcasting', variants: ['naive', 'element-vectorised', 'indexing', 'broadcasting'], datasets: 'lowL,highL', samples: '10' },
     body: html`
       <h3>Broadcasting against the others</h3>
       <ul>
@@ -176,7 +176,7 @@ export const vectorisationSlides: SlideSpec[] = [
   },
   {
     ids: ARR,
-    bench: { id: 'jit-tiering', kind: 'jit', variants: 'naive,element-vectorised,wasm-element,wasm-whole', datasets: 'lowL,highL', samples: '10' },
+    bench: { id: 'jit-tiering', kind: 'jit', variants: ['naive', 'element-vectorised', 'wasm-element', 'wasm-whole'], datasets: 'lowL,highL', samples: '10' },
     body: html`
       <h3>Array code, <em>compiled</em>: who does it?</h3>
       <p>The notebook asks numba to compile. V8 compiles every hot function by itself, just in time, in tiers:</p>
@@ -207,7 +207,7 @@ export const vectorisationSlides: SlideSpec[] = [
   },
   {
     ids: ARR,
-    bench: { id: 'wasm-compiled', variants: 'naive,wasm-element,wasm-whole', datasets: 'lowL,highL', samples: '10' },
+    bench: { id: 'wasm-compiled', variants: ['naive', 'wasm-element', 'wasm-whole'], datasets: 'lowL,highL', samples: '10' },
     body: html`
       ${code('wasm-whole', 'src/wasm/assembly/matmul.ts')}
       <ul class="small">
@@ -255,7 +255,7 @@ export const vectorisationSlides: SlideSpec[] = [
   },
   {
     ids: SIMD,
-    bench: { id: 'simd', variants: 'wasm-scalar,wasm-simd', datasets: 'lowL,highL', dataset: 'highL', dtype: 'f32', samples: '10' },
+    bench: { id: 'simd', variants: ['wasm-scalar', 'wasm-simd'], datasets: 'lowL,highL', dataset: 'highL', dtype: 'f32', samples: '10' },
     body: html`
       <h3>Scalar against SIMD</h3>
       <ul>
@@ -268,7 +268,7 @@ export const vectorisationSlides: SlideSpec[] = [
   },
   {
     ids: DT,
-    bench: { id: 'dtype', variants: 'naive,wasm-scalar,wasm-simd', datasets: 'lowL,highL', dataset: 'highL', dtypes: 'f64,f32', samples: '10' },
+    bench: { id: 'dtype', variants: ['naive', 'wasm-scalar', 'wasm-simd'], datasets: 'lowL,highL', dataset: 'highL', dtypes: 'f64,f32', samples: '10' },
     body: html`
       <h3>Smaller types, more lanes</h3>
       <table>
@@ -281,7 +281,7 @@ export const vectorisationSlides: SlideSpec[] = [
       <ul class="dense">
         <li class="fragment">SIMD kernels: twice the lanes per instruction and half the bytes, for less precision. The JS naive loop only stores floats; it still computes in double</li>
         <li class="fragment">GPUs may not offer float64 at all (WebGPU's WGSL has no f64)</li>
-        <li class="fragment">Integer arithmetic is usually cheaper again (no kernel here measures it): whole numbers belong in integer arrays</li>
+        <li class="fragment">Whole numbers have typed arrays of their own (<code>Int32Array</code>, <code>Int8Array</code>), and the lane count follows the width: 4 × i32 or 16 × i8 in a v128. Whether that is faster depends on the instruction, so this deck makes no speed claim for integers: it times floats only</li>
       </ul>`,
     notes: html`<p>Run the same kernels in both types. float32 results are checked with a tolerance that grows with l, as explained in 2.2.</p>
       <p>Plain JavaScript arithmetic is always double precision; a Float32Array only changes the storage, so expect the JS kernels to gain less than the SIMD ones.</p>`,
@@ -334,7 +334,7 @@ export const vectorisationSlides: SlideSpec[] = [
   },
   {
     ids: GPU,
-    bench: { id: 'gpu-sweep', kind: 'gpu-sweep', variants: 'wasm-simd,webgpu-naive,webgpu-tiled', samples: '5', title: 'CPU (wasm-simd) against the GPU, float32' },
+    bench: { id: 'gpu-sweep', kind: 'gpu-sweep', variants: ['wasm-simd', 'webgpu-naive', 'webgpu-tiled'], samples: '5', title: 'CPU (wasm-simd) against the GPU, float32' },
     benchWide: true,
     body: html`
       <h3>When does the GPU pay?</h3>
@@ -391,7 +391,7 @@ export const vectorisationSlides: SlideSpec[] = [
   },
   {
     ids: LAY,
-    bench: { id: 'layout', variants: 'layout-rr,layout-rc,layout-cr,layout-cc,ikj,transposed-b', datasets: 'lowL,highL', dataset: 'highL', dtypes: 'f64,f32', samples: '10' },
+    bench: { id: 'layout', variants: ['layout-rr', 'layout-rc', 'layout-cr', 'layout-cc', 'ikj', 'transposed-b'], datasets: 'lowL,highL', dataset: 'highL', dtypes: 'f64,f32', samples: '10' },
     body: html`
       <h3>Layouts, measured</h3>
       <ul>
@@ -470,7 +470,7 @@ export const vectorisationSlides: SlideSpec[] = [
   },
   {
     ids: TUNE,
-    bench: { id: 'tuned', variants: 'wasm-simd,tuned,lib-tfjs', m: '512', l: '512', n: '512', dtype: 'f32', samples: '5' },
+    bench: { id: 'tuned', variants: ['wasm-simd', 'tuned', 'lib-tfjs'], m: '512', l: '512', n: '512', dtype: 'f32', samples: '5' },
     body: html`
       <h3>Against a real library, and against the machine</h3>
       <ul class="dense">
@@ -494,14 +494,14 @@ export const vectorisationSlides: SlideSpec[] = [
             <li>above all when the loop-free version gathers copies, as indexing did</li>
           </ul>
         </li>
-        <li class="fragment">Pick the element type on purpose: precision you do not need costs bytes and lanes; WGSL has no float64; integer types are usually cheaper still</li>
+        <li class="fragment">Pick the element type on purpose: precision you do not need costs bytes and lanes; WGSL has no float64</li>
         <li class="fragment">Store an array in the order you will walk it; when you cannot, weigh one conversion against a strided walk</li>
       </ul>`,
-    notes: html`<p>Recap with the charts the audience has seen in this section; the summary panel on the next slide gathers them. The integer point is general knowledge, not something a panel here measured.</p>`,
+    notes: html`<p>Recap with the charts the audience has seen in this section; the summary panel on the next slide gathers them. Integers are left out on purpose: no panel here times them.</p>`,
   },
   {
     ids: SEC,
-    bench: { id: 'summary-vectorisation', kind: 'summary', variants: 'naive,naive-plain,element-vectorised,indexing,broadcasting,wasm-element,wasm-whole,wasm-scalar,wasm-simd,ikj,transposed-b,layout-rr,layout-rc,layout-cr,layout-cc', title: 'Section 3 as measured in this visit' },
+    bench: { id: 'summary-vectorisation', kind: 'summary', variants: ['naive', 'naive-plain', 'element-vectorised', 'indexing', 'broadcasting', 'wasm-element', 'wasm-whole', 'wasm-scalar', 'wasm-simd', 'ikj', 'transposed-b', 'layout-rr', 'layout-rc', 'layout-cr', 'layout-cc'], title: 'Section 3 as measured in this visit' },
     benchWide: true,
     body: html`
       <p class="callout warn"><strong>Careful:</strong> everything in this section tunes one array kernel. If that kernel is a small share of the run, even a perfect version saves little, however many days it took.</p>

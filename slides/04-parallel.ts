@@ -101,7 +101,7 @@ export const parallelSlides: SlideSpec[] = [
   },
   {
     ids: MT,
-    bench: { id: 'pool-element', variants: 'naive,pool-element,pool-row', datasets: 'lowL,highL', samples: '5', workers: '2', chunk: '100' },
+    bench: { id: 'pool-element', variants: ['naive', 'pool-element', 'pool-row'], datasets: 'lowL,highL', samples: '5', workers: '2', chunk: '100' },
     body: html`
       <h3>Tiny tasks drown in overhead</h3>
       <ul class="dense">
@@ -166,7 +166,7 @@ export const parallelSlides: SlideSpec[] = [
   },
   {
     ids: MT,
-    bench: { id: 'pool', kind: 'speedup', variants: 'pool-row,parallel-wasm,parallel-tuned', m: '200', l: '2000', n: '400', samples: '5', workers: '2' },
+    bench: { id: 'pool', kind: 'speedup', variants: ['pool-row', 'parallel-wasm', 'parallel-tuned'], m: '200', l: '2000', n: '400', samples: '5', workers: '2' },
     body: html`
       <h3>Did it scale?</h3>
       <p>With $T_1$ the time on one worker and $T_p$ on $p$ workers:</p>
@@ -259,10 +259,11 @@ export const parallelSlides: SlideSpec[] = [
         <li>The notebook's heavy case: $A$ is $200\times 100\,000$, $B$ is $100\,000\times 400$, float32</li>
         <li class="fragment">$A$ takes $76$ MiB, $B$ $153$ MiB: handing $B$ to each worker by message costs $153$ MiB per worker</li>
         <li class="fragment">In place instead: $A$, $B$, $C$ sit in <code>SharedArrayBuffer</code>s; workers read $A$ and $B$ and fill their own part of $C$</li>
-        <li class="fragment">Tasks per element and per row, against the message-passing version</li>
+        <li class="fragment">Tasks as ranges of elements, or as one block of rows per worker, against the message-passing version</li>
       </ul>
-      <p class="fragment muted">At full size $A$, $B$ and $C$ alone need about $229$ MiB. The panel starts at $l = 10\,000$, a tenth: raise it if the machine has the memory.</p>`,
-    notes: html`<p>Sizes are arithmetic, in binary units as the panels print them: 200·100000·4 bytes = 80 000 000 B ≈ 76 MiB, 100000·400·4 = 160 000 000 B ≈ 153 MiB, and C adds 320 000 B. The panel refuses sizes beyond its memory budget with a message.</p>`,
+      <p class="fragment muted">At full size $A$, $B$ and $C$ alone need about $229$ MiB, and a run of the next panel multiplies at least $24$ such products ($4$ variants, a cold call and $5$ samples each) after a reference of $8\cdot 10^9$ multiply-adds. So the panel starts at $l = 10\,000$, a tenth of the work; set $l = 100\,000$ for the real case, which fits in memory with $2$ workers.</p>`,
+    notes: html`<p>Sizes are arithmetic, in binary units as the panels print them: 200·100000·4 bytes = 80 000 000 B ≈ 76 MiB, 100000·400·4 = 160 000 000 B ≈ 153 MiB, and C adds 320 000 B. The panel refuses sizes beyond its memory budget with a message.</p>
+      <p>The memory guard counts pool-row's copy of B once per worker: at full size it needs 0.82 GiB of the 1 GiB budget with 2 workers, 0.97 GiB with 3, and from 4 workers on it is refused, the result naming the 153 MiB each worker would hold. The shared variants copy nothing per worker. The big set holds one data sample where the notebook drew three: a second would cost another 229 MiB and another full reference.</p>`,
   },
   {
     ids: DM,
@@ -271,17 +272,17 @@ export const parallelSlides: SlideSpec[] = [
         <div>${code('shared-element', 'src/parallel/tasks.ts')}</div>
         <div>${code('shared-row', 'src/parallel/tasks.ts')}</div>
       </div>`,
-    notes: html`<p>Left: one task per element writing straight into shared C. Right: one task per row. No result travels back as a message: only "done".</p>`,
+    notes: html`<p>Left: a task is a range of elements, written straight into shared C. Right: each worker gets one block of rows. No result travels back as a message: only "done".</p>`,
   },
   {
     ids: DM,
-    bench: { id: 'shared', variants: 'pool-row,shared-element,shared-row,parallel-wasm', datasets: 'big', m: '200', l: '10000', n: '400', dtype: 'f32', samples: '5', workers: '2' },
+    bench: { id: 'shared', variants: ['pool-row', 'shared-element', 'shared-row', 'parallel-wasm'], datasets: 'big', m: '200', l: '10000', n: '400', dtype: 'f32', samples: '5', workers: '2' },
     body: html`
       <h3>Shared against messages</h3>
       <ul>
-        <li>Time per product for: per-row with messages, shared per element, shared per row, compiled parallel</li>
+        <li>Time per product for: a block of rows per worker with messages (<code>pool-row</code>), shared element ranges, shared row blocks, compiled parallel</li>
         <li class="fragment">Memory: what each variant copies per call</li>
-        <li class="fragment">Every result is still checked against the reference</li>
+        <li class="fragment">Every product is still checked, against a float64 reference made in the workers</li>
       </ul>`,
     notes: html`<p>Run at the default size first, then change l and the worker count. Ask the room first: which wins, and why?</p>
       <p>Points to weigh: pool-row copies B once per worker, but its arithmetic grows with l just as fast as the copy, so its copy-to-work ratio, (m·l + W·l·n) / (m·l·n) = 1/n + W/m, depends on the number of workers W and on m and n, not on l. shared-row runs the same row code as pool-row (rowsInto, i-k-j) with no copy at all. shared-element reads each column of B with a stride of n, like the naive loop, and may well lose to pool-row although it copies nothing. parallel-wasm adds SIMD, so it is not a like-for-like opponent.</p>`,

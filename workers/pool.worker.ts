@@ -1,15 +1,16 @@
-// One worker of the pool (src/pool/pool.ts). It only adapts the pure task
-// functions of src/parallel/ to comlink calls and keeps, per worker, the operands
-// a variant attached once (shared arrays, a wasm instance on shared memory).
+// One worker of the pool (src/pool/pool.ts). It implements the pool's contract
+// (src/pool/protocol.ts) by adapting the pure task functions of src/parallel/ to
+// comlink calls, and keeps, per worker, the operands a variant attached once
+// (shared arrays, a wasm instance on shared memory).
 import * as Comlink from 'comlink';
+import type { PoolWorkerApi, RaceLoopRecord, RaceLoopSpec, WasmLayout } from '../src/pool/protocol.ts';
 import { generateInputs } from '../src/data/generate.ts';
 import { referenceProduct } from '../src/data/reference.ts';
 import { arrayFor, type Dtype, type FloatArray, type Shape } from '../src/kernels/types.ts';
 import { NOT_ATTACHED } from '../src/parallel/attach.ts';
-import { raceLoop, RACE_SLOTS, type RaceLoopRecord, type RaceLoopSpec } from '../src/parallel/race-kernels.ts';
+import { raceLoop, RACE_SLOTS } from '../src/parallel/race-kernels.ts';
 import { sharedCopy } from '../src/parallel/shared-arrays.ts';
 import { elementsInto, packedDots, rowsInto } from '../src/parallel/tasks.ts';
-import type { WasmLayout } from '../src/parallel/wasm-layout.ts';
 import { PEAK_BARRIER } from '../src/parallel/peaks.ts';
 import { measurePeak, type PeakOptions, type PeakProbe, type PeakResult } from '../src/kernels/peak.ts';
 import type { SimdBuild, TunedParallelExports } from '../src/kernels/wasm-module.ts';
@@ -84,7 +85,7 @@ function operands(token: string): SharedOperands {
   return found;
 }
 
-const api = {
+const api: PoolWorkerApi = {
   /** First round trip: the worker's script is loaded and answering. */
   ping(): boolean {
     return true;
@@ -208,7 +209,7 @@ const api = {
   /** Message-cost demo: touch the data that arrived (first and last byte) and acknowledge. */
   receive(data: ArrayBuffer | SharedArrayBuffer): { byteLength: number; firstPlusLast: number } {
     const bytes = new Uint8Array(data);
-    const firstPlusLast = bytes.length === 0 ? 0 : bytes[0] + bytes[bytes.length - 1];
+    const firstPlusLast = (bytes.at(0) ?? 0) + (bytes.at(-1) ?? 0);
     return { byteLength: bytes.length, firstPlusLast };
   },
 
@@ -228,8 +229,8 @@ const api = {
   },
 
   /**
-   * Big case: generate the operands here, so the page's thread never does it: into
-   * SharedArrayBuffers when the page may share, else handed back by transfer.
+   * Big case: generate the operands here, so the caller's thread never does it: into
+   * SharedArrayBuffers when the caller may share, else handed back by transfer.
    */
   generate(shape: Shape, dtype: Dtype, seed: number, shared: boolean): { A: FloatArray; B: FloatArray } {
     const { A, B } = generateInputs(shape, dtype, seed);
@@ -251,7 +252,5 @@ const api = {
     return x;
   },
 };
-
-export type PoolWorkerApi = typeof api;
 
 Comlink.expose(api);

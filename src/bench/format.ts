@@ -1,44 +1,12 @@
 // Text renderings of results for the terminal. Pure: results in, strings out.
-import type { BenchResult, Environment, MeasuredPeaks, MeasuredResult, PeakFigure } from './protocol.ts';
+import { isMeasured, type BenchResult, type Environment, type MeasuredPeaks, type MeasuredResult, type PeakFigure } from './protocol.ts';
 import type { WorkerSpeedup } from './rounds.ts';
-
-/** A time in ms with about three significant digits, never in exponent notation. */
-export function formatMs(ms: number): string {
-  if (!Number.isFinite(ms)) return String(ms);
-  const a = Math.abs(ms);
-  if (a >= 100) return ms.toFixed(0);
-  if (a >= 10) return ms.toFixed(1);
-  if (a >= 1) return ms.toFixed(2);
-  if (a >= 0.01) return ms.toFixed(3);
-  if (a === 0) return '0';
-  // Below 10 µs: enough decimals for three significant digits.
-  const decimals = Math.min(12, 2 - Math.floor(Math.log10(a)));
-  return ms.toFixed(decimals);
-}
-
-export function formatGflops(g: number): string {
-  if (!Number.isFinite(g)) return String(g);
-  if (g >= 100) return g.toFixed(0);
-  if (g >= 10) return g.toFixed(1);
-  if (g >= 1) return g.toFixed(2);
-  return g.toPrecision(2); // 0.011, not 0.01: slow variants still differ visibly
-}
+import { formatBytes, formatGflops, formatPercent, sig } from '../format/units.ts';
 
 /** Spread as the median absolute deviation relative to the median, flagged when the samples disagree > 1.5×. */
 export function formatSpread(r: MeasuredResult): string {
   const rel = r.stats.medianMs > 0 ? (100 * r.stats.madMs) / r.stats.medianMs : 0;
   return `±${rel < 10 ? rel.toFixed(1) : rel.toFixed(0)}%${r.stats.noisy ? ' noisy' : ''}`;
-}
-
-export function formatBytes(bytes: number): string {
-  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
-  let v = bytes;
-  let u = 0;
-  while (v >= 1024 && u < units.length - 1) {
-    v /= 1024;
-    u++;
-  }
-  return `${u === 0 ? v.toFixed(0) : v.toFixed(1)} ${units[u]}`;
 }
 
 type Align = 'left' | 'right';
@@ -51,7 +19,7 @@ export function alignTable(rows: readonly (readonly string[])[], align: readonly
   return rows.map((row) =>
     row
       .map((cell, i) => {
-        const pad = ' '.repeat(widths[i] - len(cell));
+        const pad = ' '.repeat((widths[i] ?? 0) - len(cell));
         if (i === row.length - 1 && align[i] !== 'right') return cell; // no trailing blanks
         return align[i] === 'right' ? pad + cell : cell + pad;
       })
@@ -60,14 +28,6 @@ export function alignTable(rows: readonly (readonly string[])[], align: readonly
 }
 
 export const TABLE_HEADER = ['variant', 'workers', 'median ms', 'p10 ms', 'spread', 'GFLOP/s', '% peak', 'ok', 'speedup', 'batch', 'cold ms', 'build'] as const;
-
-/** A share of the peak: "83%", "4.2%", "0.31%"; '—' when none was measured. */
-export function formatPercent(pct: number | undefined): string {
-  if (pct === undefined || !Number.isFinite(pct)) return '—';
-  if (pct >= 10) return `${pct.toFixed(0)}%`;
-  if (pct >= 1) return `${pct.toFixed(1)}%`;
-  return `${pct.toPrecision(2)}%`;
-}
 
 /**
  * The readable table of `npm run bench`: one row per requested variant, in order.
@@ -78,7 +38,7 @@ export function formatPercent(pct: number | undefined): string {
  * with its reason.
  */
 export function formatTable(results: readonly BenchResult[]): string {
-  const base = results.find((r): r is MeasuredResult => r.status === 'ok');
+  const base = results.find(isMeasured);
   const rows: string[][] = [[...TABLE_HEADER]];
   const failures: string[] = [];
   for (const r of results) {
@@ -87,15 +47,15 @@ export function formatTable(results: readonly BenchResult[]): string {
       rows.push([
         r.variant,
         String(r.workers),
-        formatMs(r.medianMs),
-        formatMs(r.stats.p10Ms),
+        sig(r.medianMs), // the headings say ms: bare figures
+        sig(r.stats.p10Ms),
         formatSpread(r),
         formatGflops(r.gflops),
         formatPercent(r.pctOfPeak),
         r.correct ? '✓' : '✗',
         Number.isFinite(speedup) ? `${speedup.toFixed(2)}×` : '—',
         String(r.batch),
-        formatMs(r.coldMs),
+        sig(r.coldMs),
         r.build ?? '',
       ]);
       if (!r.correct) {
@@ -121,9 +81,9 @@ export function gpuLines(results: readonly BenchResult[]): string[] {
   const out: string[] = [];
   for (const r of results) {
     const parts: string[] = [];
-    if (r.status === 'ok' && r.kernelMs !== undefined) parts.push(`kernel ${formatMs(r.kernelMs)} ms median (timestamp-query)`);
+    if (r.status === 'ok' && r.kernelMs !== undefined) parts.push(`kernel ${sig(r.kernelMs)} ms median (timestamp-query)`);
     if (r.status === 'ok' && r.bytesMoved !== undefined) parts.push(`${formatBytes(r.bytesMoved)} moved per call`);
-    if (r.status === 'ok' && (r.kernelMs !== undefined || r.bytesMoved !== undefined)) parts.push(`first call ${formatMs(r.coldMs)} ms (shader compile, pipeline)`);
+    if (r.status === 'ok' && (r.kernelMs !== undefined || r.bytesMoved !== undefined)) parts.push(`first call ${sig(r.coldMs)} ms (shader compile, pipeline)`);
     if (r.adapter !== undefined) parts.push(`adapter ${r.adapter}`);
     if (r.note !== undefined) parts.push(`⚠ ${r.note}`);
     if (parts.length > 0) out.push(`${r.variant}: ${parts.join(', ')}`);
@@ -185,7 +145,9 @@ export function formatWorkerSpeedups(speedups: readonly WorkerSpeedup[]): string
 export function formatRunHeader(results: readonly BenchResult[], seed: number): string {
   const r = results[0];
   if (!r) return 'no results';
-  const measured = results.find((x): x is MeasuredResult => x.status === 'ok');
-  const samples = measured ? `${measured.samplesMs.length} samples per variant, ` : '';
+  const measured = results.find(isMeasured);
+  const data = measured?.dataSamples;
+  const over = data === undefined ? '' : ` over ${data} data sample${data === 1 ? '' : 's'} (each checked)`;
+  const samples = measured ? `${measured.samplesMs.length} samples per variant${over}, ` : '';
   return `C(${r.m}×${r.n}) = A(${r.m}×${r.l}) · B(${r.l}×${r.n}), ${r.dtype}, ${samples}seed ${seed}, times per product`;
 }

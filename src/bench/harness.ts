@@ -1,11 +1,12 @@
 // Runs one BenchRequest over a list of variants and returns one result per requested id.
 // Pure apart from what is injected: the clock, the environment, the variant context,
 // progress and cancellation. The same code runs in the bench worker (serial variants,
-// synchronous kernels) and on the main thread for the pool variants (asynchronous kernels).
+// synchronous kernels) and in the parallel dispatcher for the pool variants (asynchronous kernels).
 import { checkResult } from '../check/allclose.ts';
-import { generateInputs } from '../data/generate.ts';
+import { DEFAULT_SEED, generateInputs } from '../data/generate.ts';
 import { referenceProduct } from '../data/reference.ts';
-import { DEFAULT_MEMORY_BUDGET_BYTES, memoryRefusal } from '../kernels/memory.ts';
+import { dataSampleSeeds } from '../data/samples.ts';
+import { DEFAULT_MEMORY_BUDGET_BYTES, memoryRefusal, temporaryBytes } from '../kernels/memory.ts';
 import type { Dtype, FloatArray, Shape } from '../kernels/types.ts';
 import type { RunOnce, Variant, VariantInputs } from '../kernels/variant.ts';
 import {
@@ -19,10 +20,9 @@ import {
 } from './measure.ts';
 import type { BenchRequest, BenchResult, Check, Environment, FailedResult, Progress } from './protocol.ts';
 import { computeStats, gflops, median } from './stats.ts';
-import { DEFAULT_SEED } from './defaults.ts';
 import { percentOfPeak } from './peaks.ts';
-
-export { DEFAULT_SEED };
+import { isAbort } from './abort.ts';
+import { messageOf } from '../format/error.ts';
 
 export interface HarnessOptions<Ctx> {
   readonly now: () => number;
@@ -35,23 +35,24 @@ export interface HarnessOptions<Ctx> {
   readonly measure?: Partial<MeasureConfig>;
   /** Wall-clock stamp for `at`; injected so results can be reproduced in tests. */
   readonly timestamp?: () => string;
-  /** Where the inputs and the check come from; defaults to prepareHere. */
+  /** Where each data sample's inputs and check come from; defaults to prepareHere. */
   readonly prepare?: Prepare;
 }
 
-/** The data every variant of a run gets, and how each variant's C is judged. */
-export interface PreparedRun {
+/** One data sample of a run: the inputs every variant multiplies, and how a product of them is judged. */
+export interface PreparedSample {
   readonly inputs: VariantInputs;
   readonly check: (actual: FloatArray) => Check;
 }
 
-export type Prepare = (shape: Shape, dtype: Dtype, seed: number) => PreparedRun | Promise<PreparedRun>;
+/** Makes one data sample from its own seed; the harness calls it once per sample, so each reference is computed once. */
+export type Prepare = (shape: Shape, dtype: Dtype, seed: number) => PreparedSample | Promise<PreparedSample>;
 
 /**
  * Inputs from the seed and the float64 reference, both on the calling thread:
- * cheap below the big set, whose 240 MB are prepared in workers instead (src/parallel/prepare.ts).
+ * cheap below the big set, whose 229 MiB are prepared in workers instead (src/parallel/prepare.ts).
  */
-export function prepareHere(shape: Shape, dtype: Dtype, seed: number): PreparedRun {
+export function prepareHere(shape: Shape, dtype: Dtype, seed: number): PreparedSample {
   const { A, B } = generateInputs(shape, dtype, seed);
   const expected = referenceProduct(A, B, shape);
   return { inputs: { A, B, shape, dtype }, check: (actual) => checkResult(actual, expected, shape, dtype) };
@@ -60,27 +61,23 @@ export function prepareHere(shape: Shape, dtype: Dtype, seed: number): PreparedR
 interface Live<Ctx> {
   readonly slot: number; // position in the request, so results keep the request's order
   readonly variant: Variant<Ctx>;
-  readonly run: RunOnce;
+  run: RunOnce;
+  /** The data sample `run` was set up on (an index into the run's samples). */
+  on: number;
+  /** Its calls return promises (pool workers, the GPU): see moveTo. */
+  readonly awaited: boolean;
   readonly coldMs: number;
-  readonly coldCheck: Check;
   batch: number;
   samplesMs: number[];
+  /** The cold call's product, then the warm-up's (with no warm-up calls, the cold call sizes the batch). */
   last: FloatArray;
-  /** Worse of the cold call's check and the last measured call's. */
-  check?: Check;
+  /** The worst check so far, over every checked product; `checked` counts them. */
+  check: Check;
+  checked: number;
   error?: string;
   /** GPU variants: the kernel time of each sample's last call (lastTiming), where the device reports one. */
   kernelSamplesMs: number[];
   bytesMoved?: number;
-}
-
-function messageOf(e: unknown): string {
-  if (e instanceof Error) return e.message || e.name;
-  return String(e);
-}
-
-function isAbort(e: unknown, signal: AbortSignal | undefined): boolean {
-  return (signal?.aborted ?? false) || (e instanceof Error && e.name === 'AbortError');
 }
 
 /** The worse of two checks: a failure in either call makes the variant incorrect. */
@@ -116,10 +113,6 @@ export async function runRequest<Ctx>(
   const failed = (variant: string, error: string, workers = 1): FailedResult => ({
     status: 'error',
     variant, m, l, n, dtype, workers, env, at,
-    samplesMs: [],
-    medianMs: null,
-    gflops: null,
-    correct: false,
     error,
   });
   const progress = (variantIndex: number, phase: Progress['phase'], sample = 0): void => {
@@ -140,7 +133,7 @@ export async function runRequest<Ctx>(
       results[slot] = failed(id, reason, workers);
       continue;
     }
-    const refusal = memoryRefusal(variant, shape, dtype, budget);
+    const refusal = memoryRefusal(variant, shape, dtype, budget, workers);
     if (refusal !== null) {
       results[slot] = failed(id, refusal, workers);
       continue;
@@ -148,35 +141,66 @@ export async function runRequest<Ctx>(
     candidates.push({ slot, variant });
   }
 
-  let prepared: PreparedRun | undefined;
-  if (candidates.length > 0) {
-    // Same data for every variant, made once from the seed; the expected product once too.
+  // The data samples every variant multiplies (section 2.1): each made once from its
+  // own seed, with its reference; as many as there are rounds, at most the set's K.
+  const data: PreparedSample[] = [];
+  const firstCandidate = candidates[0];
+  if (firstCandidate) {
     try {
-      progress(candidates[0].slot, 'setup');
-      prepared = await (opts.prepare ?? prepareHere)(shape, dtype, request.seed ?? DEFAULT_SEED);
+      progress(firstCandidate.slot, 'setup');
+      const seeds = dataSampleSeeds(shape, request.seed ?? DEFAULT_SEED).slice(0, samples);
+      for (const seed of seeds) {
+        throwIfAborted(signal);
+        data.push(await (opts.prepare ?? prepareHere)(shape, dtype, seed));
+      }
     } catch (e) {
       if (isAbort(e, signal)) throw e;
+      data.length = 0;
       const reason = `preparing the inputs failed: ${messageOf(e)}`;
       for (const { slot, variant } of candidates) results[slot] = failed(variant.id, reason, variant.workersUsed?.(ctx) ?? 1);
     }
   }
 
-  if (prepared) {
-    const { inputs, check } = prepared;
+  const sample0 = data[0];
+  if (sample0) {
+    const dataOf = (d: number): PreparedSample => {
+      const found = data[d];
+      if (!found) throw new RangeError(`no data sample ${d}: the run holds ${data.length}`);
+      return found;
+    };
+    /** Every product checked counts: a variant is as correct as its worst one. */
+    const judge = (v: Live<Ctx>, d: number, product: FloatArray): void => {
+      v.check = worse(v.check, dataOf(d).check(product));
+      v.checked++;
+    };
+    /**
+     * Untimed: set the variant up on data sample d. An asynchronous variant then makes
+     * one call, checked, whose time is dropped: its set-up hands work to other threads
+     * (pool workers attach the new memory in the background), and no sample may wait
+     * for it. Synchronous set-ups copy the data and are done; the one exception,
+     * lib-tfjs (XNNPACK packs B in its first call), runs at 512³ in the deck, a shape
+     * of one sample, so it is never set up again. An extra call for every variant
+     * would make the runs of the slow ones half as long again.
+     */
+    const moveTo = async (v: Live<Ctx>, d: number): Promise<void> => {
+      v.run = v.variant.setup(dataOf(d).inputs, ctx);
+      v.on = d;
+      if (v.awaited) judge(v, d, (await timeCall(v.run, now)).result);
+    };
 
     // #region driver
-    // 1. Set up each variant and time its first (cold) call on its own:
-    //    it pays for compilation and first-touch memory, so it is not a sample.
+    // 1. Set up each variant on data sample 0 and time its first (cold) call on its
+    //    own: it pays for compilation and first-touch memory, so it is not a sample.
     const live: Live<Ctx>[] = [];
     for (const { slot, variant } of candidates) {
       throwIfAborted(signal);
       try {
         progress(slot, 'setup');
-        const run = variant.setup(inputs, ctx);
+        const run = variant.setup(sample0.inputs, ctx);
         progress(slot, 'cold');
         const cold = await timeCall(run, now);
-        const coldCheck = check(cold.result);
-        live.push({ slot, variant, run, coldMs: cold.ms, coldCheck, batch: 1, samplesMs: [], last: cold.result, kernelSamplesMs: [] });
+        const check = sample0.check(cold.result);
+        live.push({ slot, variant, run, on: 0, awaited: cold.awaited, coldMs: cold.ms, check, checked: 1, batch: 1, samplesMs: [], last: cold.result, kernelSamplesMs: [] });
       } catch (e) {
         if (isAbort(e, signal)) throw e;
         results[slot] = failed(variant.id, messageOf(e), variant.workersUsed?.(ctx) ?? 1);
@@ -198,16 +222,20 @@ export async function runRequest<Ctx>(
     }
 
     // 3. Interleaved rounds A, B, C, A, B, C, …: a slow or fast phase of the machine
-    //    hits every variant alike, so their ratios hold. Sample = batch time / batch.
+    //    hits every variant alike, so their ratios hold. Round r multiplies data
+    //    sample r mod K (set up untimed); sample = batch time / batch, and the
+    //    batch's last product is checked against that data sample's reference.
     for (let round = 0; round < samples; round++) {
+      const d = round % data.length;
       for (const v of live) {
         if (v.error !== undefined) continue;
         try {
           progress(v.slot, 'sample', round + 1);
+          if (v.on !== d) await moveTo(v, d);
           const sample = await takeSample(v.run, v.batch, now, timerResolutionMs, config, signal);
           v.samplesMs.push(sample.perCallMs);
           v.batch = sample.batch;
-          v.last = sample.last;
+          judge(v, d, sample.last);
           noteTiming(v);
         } catch (e) {
           if (isAbort(e, signal)) throw e;
@@ -215,21 +243,19 @@ export async function runRequest<Ctx>(
         }
       }
     }
+    // #endregion driver
 
-    // 4. Check the last measured result too: the cold call alone would miss a kernel
-    //    that goes wrong once its buffers are reused.
+    // 4. The verdict: the worst of the cold call's check and every round's.
     for (const v of live) {
       if (v.error !== undefined) continue;
       progress(v.slot, 'check');
-      v.check = worse(v.coldCheck, check(v.last));
       progress(v.slot, 'done', samples);
     }
-    // #endregion driver
 
     for (const v of live) {
       const workers = v.variant.workersUsed?.(ctx) ?? 1;
-      if (v.error !== undefined || v.check === undefined) {
-        results[v.slot] = failed(v.variant.id, v.error ?? 'not checked', workers);
+      if (v.error !== undefined) {
+        results[v.slot] = failed(v.variant.id, v.error, workers);
         continue;
       }
       const stats = computeStats(v.samplesMs);
@@ -248,7 +274,9 @@ export async function runRequest<Ctx>(
         gflops: rate,
         correct: v.check.correct,
         check: v.check,
-        extraBytes: v.variant.extraBytes(shape, dtype),
+        dataSamples: data.length,
+        checkedProducts: v.checked,
+        extraBytes: temporaryBytes(v.variant, shape, dtype, workers),
         copiedBytes: v.variant.copiedBytes?.(shape, dtype, workers),
         chunkSize: v.variant.chunkSize?.(shape, ctx),
         ...(v.kernelSamplesMs.length > 0 ? { kernelMs: median(v.kernelSamplesMs) } : {}),
@@ -259,5 +287,5 @@ export async function runRequest<Ctx>(
     }
   }
 
-  return results.map((r, slot) => r ?? failed(ids[slot], 'not run'));
+  return results.map((r, slot) => r ?? failed(ids[slot] ?? '', 'not run'));
 }

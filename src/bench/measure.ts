@@ -2,6 +2,7 @@
 // nothing here starts a timer or touches the DOM. The harness strings them together.
 import type { FloatArray } from '../kernels/types.ts';
 import type { RunOnce } from '../kernels/variant.ts';
+import { abortError } from './abort.ts';
 
 export interface MeasureConfig {
   /** A sample must last at least this many timer steps, so rounding to the clock is ≤ 1 %. */
@@ -30,8 +31,13 @@ export const DEFAULT_MEASURE_CONFIG: MeasureConfig = {
   minSamples: 5,
 };
 
+/** The shortest a timed sample may last: resolutionFactor steps of the clock. */
+export function minSampleMs(timerResolutionMs: number, config: MeasureConfig = DEFAULT_MEASURE_CONFIG): number {
+  return config.resolutionFactor * timerResolutionMs;
+}
+
 /**
- * For calls that last seconds (the 240 MB product of 4.2): one call is thousands of
+ * For calls that last seconds (the 229 MiB product of 4.2): one call is thousands of
  * timer steps long, so it is timed on its own, with no warm-up loop after the cold
  * call. The sample rule stays: at least 5, or the spread means nothing.
  */
@@ -54,7 +60,7 @@ export function isThenable<T>(value: T | PromiseLike<T>): value is PromiseLike<T
 /** Cancellation is checked between calls: a running synchronous kernel cannot be interrupted. */
 export function throwIfAborted(signal: AbortSignal | undefined): void {
   if (signal?.aborted) {
-    throw signal.reason instanceof Error ? signal.reason : new DOMException('The run was cancelled', 'AbortError');
+    throw signal.reason instanceof Error ? signal.reason : abortError();
   }
 }
 
@@ -67,6 +73,8 @@ export function sampleCount(requested: number, config: MeasureConfig = DEFAULT_M
 export interface TimedCall {
   readonly ms: number;
   readonly result: FloatArray;
+  /** The call returned a promise: its work runs elsewhere (pool workers, the GPU). */
+  readonly awaited: boolean;
 }
 
 /** One call timed on its own: used for the cold call, which includes compilation and first-touch costs. */
@@ -74,9 +82,10 @@ export async function timeCall(run: RunOnce, now: () => number): Promise<TimedCa
   const t0 = now();
   let result = run();
   // Only a promise is awaited: awaiting a plain value would add a microtask to every sync call.
+  const awaited = isThenable(result);
   if (isThenable(result)) result = await result;
   const ms = now() - t0;
-  return { ms, result };
+  return { ms, result, awaited };
 }
 
 export interface Batch {
@@ -140,7 +149,7 @@ export function chooseBatch(
   timerResolutionMs: number,
   config: MeasureConfig = DEFAULT_MEASURE_CONFIG,
 ): number {
-  const targetMs = config.resolutionFactor * timerResolutionMs;
+  const targetMs = minSampleMs(timerResolutionMs, config);
   if (!(perCallMs > 0)) return config.maxBatch;
   return Math.min(config.maxBatch, Math.max(1, Math.ceil(targetMs / perCallMs)));
 }
@@ -161,7 +170,7 @@ export async function calibrateBatch(
   signal?: AbortSignal,
   probes = 3,
 ): Promise<{ batch: number; last: FloatArray }> {
-  const targetMs = config.resolutionFactor * timerResolutionMs;
+  const targetMs = minSampleMs(timerResolutionMs, config);
   let batch = Math.max(1, Math.min(config.maxBatch, initialBatch));
   let fastest = Number.POSITIVE_INFINITY;
   let last: FloatArray | undefined;
@@ -191,7 +200,7 @@ export async function takeSample(
   signal?: AbortSignal,
   maxRetakes = 4,
 ): Promise<{ perCallMs: number; batch: number; last: FloatArray }> {
-  const targetMs = config.resolutionFactor * timerResolutionMs;
+  const targetMs = minSampleMs(timerResolutionMs, config);
   let b = await timeBatch(run, batch, now, signal);
   for (let k = 0; k < maxRetakes && b.totalMs < targetMs && b.calls < config.maxBatch; k++) {
     const grown = b.totalMs > 0 ? Math.ceil((HEADROOM * targetMs * b.calls) / b.totalMs) : b.calls * 10;
@@ -211,13 +220,13 @@ export async function warmUpAndSizeBatch(
   timerResolutionMs: number,
   config: MeasureConfig = DEFAULT_MEASURE_CONFIG,
   signal?: AbortSignal,
-  cold?: TimedCall,
+  cold?: Pick<TimedCall, 'ms' | 'result'>,
 ): Promise<{ batch: number; last: FloatArray }> {
   const warm = await warmUp(run, now, config, signal);
   const estimate = warm.calls > 0 ? { perCallMs: warm.perCallMs, last: warm.last } : cold && { perCallMs: cold.ms, last: cold.result };
   if (!estimate) throw new RangeError('no warm-up calls and no cold call to size the batch from');
   const batch = chooseBatch(estimate.perCallMs, timerResolutionMs, config);
-  if (batch === 1 && estimate.perCallMs >= 10 * config.resolutionFactor * timerResolutionMs) {
+  if (batch === 1 && estimate.perCallMs >= 10 * minSampleMs(timerResolutionMs, config)) {
     return { batch, last: estimate.last };
   }
   return calibrateBatch(run, batch, now, timerResolutionMs, config, signal);

@@ -1,8 +1,9 @@
 // The one data contract between kernels, harness, workers, charts, exports and
 // `npm run bench --json`. Everything here is plain, structured-cloneable data.
 import type { Dtype, Shape } from '../kernels/types.ts';
+import type { Check } from '../check/allclose.ts';
 
-export type { Dtype, Shape };
+export type { Check, Dtype, Shape };
 
 /**
  * One measured ceiling: the peak probe (src/wasm/assembly/peak.ts, no memory
@@ -52,16 +53,6 @@ export interface Environment {
   readonly peaks?: MeasuredPeaks;
 }
 
-/** Outcome of comparing a result to the reference product. */
-export interface Check {
-  readonly correct: boolean;
-  readonly maxAbsError: number;
-  /** Number of elements outside the tolerance. */
-  readonly mismatches: number;
-  readonly rtol: number;
-  readonly atol: number;
-}
-
 export interface Stats {
   readonly medianMs: number;
   readonly minMs: number;
@@ -104,8 +95,22 @@ export interface MeasuredResult extends ResultBase {
   readonly stats: Stats;
   readonly gflops: number;
   readonly correct: boolean;
+  /** The worst of every checked product (see checkedProducts). */
   readonly check: Check;
-  /** Bytes the variant allocates beyond A, B and C (temporaries, copies). */
+  /**
+   * Different data samples (section 2.1, src/data/samples.ts) the samples were timed
+   * on: round r multiplies data sample r mod K, K = 10 for lowL and highL, 1 for the
+   * big set and other shapes; fewer than K when there were fewer rounds. Absent in
+   * results saved before it was recorded.
+   */
+  readonly dataSamples?: number;
+  /**
+   * Products compared with their own data sample's reference: the cold call, and in
+   * every round the last call of the sample (plus the untimed first call after each
+   * set-up on another data sample).
+   */
+  readonly checkedProducts?: number;
+  /** Bytes the variant allocates beyond A, B and C (temporaries, copies; per-worker copies times the workers). */
   readonly extraBytes: number;
   /** Bytes copied between threads by messages (parallel variants). */
   readonly copiedBytes?: number;
@@ -134,17 +139,23 @@ export interface MeasuredResult extends ResultBase {
   readonly pctOfPeak?: number;
 }
 
-/** A variant that could not run (memory guard, no isolation, cancelled, error). */
+/**
+ * A variant that could not run (memory guard, no isolation, unknown id, an error
+ * in set-up or in a call). It carries only what is known without a measurement:
+ * no times, no rate, no verdict on the product. Narrow on `status` to read those.
+ */
 export interface FailedResult extends ResultBase {
   readonly status: 'error';
-  readonly samplesMs: [];
-  readonly medianMs: null;
-  readonly gflops: null;
-  readonly correct: false;
   readonly error: string;
 }
 
+/** Either a measurement or the reason there is none: discriminated by `status`. */
 export type BenchResult = MeasuredResult | FailedResult;
+
+/** Whether a result was measured: the one test every reader of times, rates and checks narrows with. */
+export function isMeasured(r: BenchResult): r is MeasuredResult {
+  return r.status === 'ok';
+}
 
 /** What to run. Inputs are generated from the seed where they are used, so requests stay small. */
 export interface BenchRequest {
@@ -157,7 +168,7 @@ export interface BenchRequest {
   readonly workers?: number;
   /** Elements per message for the per-element parallel variants (pool-element, shared-element); absent = one chunk per worker. */
   readonly chunkSize?: number;
-  /** Seed of the data generator. */
+  /** Base seed of the data: each data sample's own seed is drawn from it (src/data/samples.ts). */
   readonly seed?: number;
   /** Bytes a variant may allocate; above it the variant refuses with a reason. */
   readonly memoryBudgetBytes?: number;

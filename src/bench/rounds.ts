@@ -32,14 +32,17 @@ function worse(a: Check, b: Check): Check {
 }
 
 function mergeMeasured(parts: readonly MeasuredResult[]): MeasuredResult {
-  const first = parts[0];
+  const [first] = parts;
+  if (!first) throw new RangeError('mergeMeasured: no results to merge');
   const samplesMs = parts.flatMap((p) => p.samplesMs);
   const stats = computeStats(samplesMs);
   const rate = gflops({ m: first.m, l: first.l, n: first.n }, stats.medianMs);
   const check = parts.map((p) => p.check).reduce(worse);
   const kernels = parts.map((p) => p.kernelMs).filter((k): k is number => k !== undefined);
   const pct = percentOfPeak(rate, first.env.peaks, first.dtype, first.build, first.workers);
-  const { pctOfPeak: _old, kernelMs: _k, ...rest } = first;
+  // Every round draws the same data samples (same base seed), so their count stays; the checks add up.
+  const checked = parts.every((p) => p.checkedProducts !== undefined) ? parts.reduce((sum, p) => sum + (p.checkedProducts ?? 0), 0) : undefined;
+  const { pctOfPeak: _old, kernelMs: _k, checkedProducts: _c, ...rest } = first;
   return {
     ...rest,
     samplesMs,
@@ -54,6 +57,7 @@ function mergeMeasured(parts: readonly MeasuredResult[]): MeasuredResult {
     check,
     ...(kernels.length > 0 ? { kernelMs: median(kernels) } : {}),
     ...(pct !== undefined ? { pctOfPeak: pct } : {}),
+    ...(checked !== undefined ? { checkedProducts: checked } : {}),
   };
 }
 
@@ -63,7 +67,8 @@ function mergeMeasured(parts: readonly MeasuredResult[]): MeasuredResult {
  * round makes the merged result a failure that says which round.
  */
 export function mergeRounds(runs: readonly (readonly BenchResult[])[]): BenchResult[] {
-  if (runs.length === 1) return [...runs[0]];
+  const [only] = runs;
+  if (only && runs.length === 1) return [...only];
   const groups = new Map<string, { round: number; result: BenchResult }[]>();
   runs.forEach((results, round) => {
     for (const r of results) {
@@ -74,12 +79,12 @@ export function mergeRounds(runs: readonly (readonly BenchResult[])[]): BenchRes
     }
   });
   return [...groups.values()].map((group) => {
-    const failed = group.find((g) => g.result.status === 'error');
+    const failed = group.find((g): g is { round: number; result: FailedResult } => g.result.status === 'error');
     if (failed) {
-      const f = failed.result as FailedResult;
+      const f = failed.result;
       return { ...f, error: group.length > 1 ? `run ${failed.round + 1} of ${runs.length}: ${f.error}` : f.error };
     }
-    return mergeMeasured(group.map((g) => g.result as MeasuredResult));
+    return mergeMeasured(group.flatMap((g) => (g.result.status === 'ok' ? [g.result] : [])));
   });
 }
 
@@ -112,9 +117,9 @@ export function workerSpeedups(results: readonly BenchResult[]): WorkerSpeedup[]
   const out: WorkerSpeedup[] = [];
   for (const list of byVariant.values()) {
     if (new Set(list.map((r) => r.workers)).size < 2) continue;
-    const sorted = [...list].sort((a, b) => a.workers - b.workers);
-    const base = sorted[0];
-    for (const r of sorted.slice(1)) {
+    const [base, ...larger] = [...list].sort((a, b) => a.workers - b.workers);
+    if (!base) continue;
+    for (const r of larger) {
       if (r.workers === base.workers) continue;
       out.push({
         variant: r.variant,

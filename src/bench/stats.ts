@@ -10,6 +10,13 @@ function sortedCopy(xs: readonly number[]): number[] {
   return [...xs].sort((a, b) => a - b);
 }
 
+/** Element i of sorted samples; callers pass an index in range, so a miss is a bug in this file. */
+function nth(sorted: readonly number[], i: number): number {
+  const x = sorted[i];
+  if (x === undefined) throw new RangeError(`sample ${i} of ${sorted.length} does not exist`);
+  return x;
+}
+
 /**
  * Quantile by linear interpolation between closest ranks (Hyndman & Fan type 7,
  * numpy's default): position h = (n-1)·q in the sorted samples, then
@@ -22,7 +29,7 @@ export function quantile(xs: readonly number[], q: number): number {
   const h = (s.length - 1) * q;
   const lo = Math.floor(h);
   const hi = Math.min(lo + 1, s.length - 1);
-  return s[lo] + (h - lo) * (s[hi] - s[lo]);
+  return nth(s, lo) + (h - lo) * (nth(s, hi) - nth(s, lo));
 }
 
 export function median(xs: readonly number[]): number {
@@ -35,12 +42,12 @@ export function p10(xs: readonly number[]): number {
 }
 
 export function min(xs: readonly number[]): number {
-  return sortedCopy(xs)[0];
+  return nth(sortedCopy(xs), 0);
 }
 
 export function max(xs: readonly number[]): number {
   const s = sortedCopy(xs);
-  return s[s.length - 1];
+  return nth(s, s.length - 1);
 }
 
 export function mean(xs: readonly number[]): number {

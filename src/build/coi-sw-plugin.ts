@@ -2,24 +2,12 @@
 // response, precache of every emitted and public file) and dist/register-sw.js,
 // and puts the CSP <meta> and the registration <script src> first in <head>.
 // `vite` dev and `vite preview` send the headers themselves.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Plugin, ResolvedConfig } from 'vite';
 import { CONTENT_SECURITY_POLICY } from './csp.ts';
+import { filesUnder, posixRelative } from './files-under.ts';
 import { precacheList, REGISTER_FILE, registerSnippet, serviceWorkerSource, SW_FILE, versionOf } from './sw-source.ts';
-
-function filesUnder(dir: string): string[] {
-  let entries: string[];
-  try {
-    entries = readdirSync(dir);
-  } catch {
-    return [];
-  }
-  return entries.flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? filesUnder(path) : [path];
-  });
-}
 
 export function coiServiceWorker(): Plugin {
   let config: ResolvedConfig;
@@ -42,7 +30,7 @@ export function coiServiceWorker(): Plugin {
     generateBundle(_options, bundle) {
       if (config.build.ssr) return;
       const publicDir = config.publicDir;
-      const publicFiles = publicDir ? filesUnder(publicDir).map((p) => relative(publicDir, p).split(sep).join('/')) : [];
+      const publicFiles = publicDir ? filesUnder(publicDir).map((p) => posixRelative(publicDir, p)) : [];
       this.emitFile({ type: 'asset', fileName: REGISTER_FILE, source: registerSnippet() });
       const emitted = [...Object.keys(bundle), REGISTER_FILE];
       const precache = precacheList([...emitted, ...publicFiles]);

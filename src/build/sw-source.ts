@@ -100,6 +100,11 @@ self.addEventListener('fetch', (event) => {
  * not isolated yet, reload once when the worker takes control (the reload is
  * then served with the headers). A sessionStorage flag stops reload loops where
  * isolation cannot work (e.g. plain http on a LAN address).
+ *
+ * A page that is already isolated (the server sent the headers, or the worker
+ * did) registers only once it has loaded and the browser is idle: installing
+ * precaches the whole build, some ninety requests that would otherwise share
+ * the connections and the cores with the deck's own first load.
  */
 export function registerSnippet(swUrl = `./${SW_FILE}`): string {
   return `(function () {
@@ -110,12 +115,21 @@ export function registerSnippet(swUrl = `./${SW_FILE}`): string {
     sessionStorage.setItem(KEY, '1');
     location.reload();
   }
-  if (window.crossOriginIsolated) sessionStorage.removeItem(KEY);
-  navigator.serviceWorker.register(${JSON.stringify(swUrl)}).then(function () {
-    if (navigator.serviceWorker.controller) reloadOnce();
-    else navigator.serviceWorker.addEventListener('controllerchange', reloadOnce);
-  }, function (error) {
-    console.warn('service worker not registered: the deck works, but without cross-origin isolation and offline cache', error);
-  });
+  function register() {
+    navigator.serviceWorker.register(${JSON.stringify(swUrl)}).then(function () {
+      if (navigator.serviceWorker.controller) reloadOnce();
+      else navigator.serviceWorker.addEventListener('controllerchange', reloadOnce);
+    }, function (error) {
+      console.warn('service worker not registered: the deck works, but without cross-origin isolation and offline cache', error);
+    });
+  }
+  if (!window.crossOriginIsolated) return register();
+  sessionStorage.removeItem(KEY);
+  function whenIdle() {
+    if ('requestIdleCallback' in window) requestIdleCallback(register);
+    else setTimeout(register, 0);
+  }
+  if (document.readyState === 'complete') whenIdle();
+  else window.addEventListener('load', whenIdle, { once: true });
 })();`;
 }

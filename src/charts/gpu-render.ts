@@ -3,16 +3,12 @@
 // whole call) and a dashed one for the kernel alone. Rendering only: every
 // number comes from gpu-series.ts.
 import type { SweepPoint, SweepSeries } from './gpu-series.ts';
-import { baseStyle, drawPlot, loadPlot, type ChartOptions } from './render.ts';
-import { formatMs, sig } from '../panels/progress.ts';
+import { baseStyle, drawPlot, loadPlot, tickText, type ChartOptions } from './render.ts';
+import { formatMs, sig } from '../format/units.ts';
 import { SOFTWARE_ADAPTER_NOTE } from '../gpu/meta.ts';
 
 /** Colour-blind-safe, readable on light and dark slides; CPU first. */
 const PALETTE = ['#4e79a7', '#f28e2b', '#59a14f', '#b07aa1', '#9c755f', '#e15759'];
-
-function gflopsTick(d: number): string {
-  return d === 0 ? '0' : String(+d.toPrecision(2));
-}
 
 /** 1, 2 and 5 times the powers of ten within [lo, hi]: a log axis labelled and gridded only where it is read. */
 export function logTicks(lo: number, hi: number): number[] {
@@ -89,9 +85,9 @@ export async function renderSweepChart(series: SweepSeries, options: ChartOption
           grid: true,
           domain: [Math.log10(lo / 1.5), Math.log10(hi * 1.5)],
           ticks: yLog.map(Math.log10),
-          tickFormat: (d: number) => gflopsTick(10 ** d),
+          tickFormat: (d: number) => tickText(10 ** d),
         }
-      : { type: 'linear', label: '↑ GFLOP/s', grid: true, zero: true, nice: true, tickFormat: gflopsTick },
+      : { type: 'linear', label: '↑ GFLOP/s', grid: true, zero: true, nice: true, tickFormat: tickText },
     color: { domain: variants, range: PALETTE.slice(0, variants.length), legend: true },
     marks: [
       Plot.line(wall, { x: 'lx', y: 'ly', z: 'series', stroke: 'variant', strokeWidth: 2.5, className: 'bp-gpu-line' }),

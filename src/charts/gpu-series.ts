@@ -2,7 +2,7 @@
 // what its chart and table show. Pure: no DOM, no Plot, no clock; tested with
 // fixture results. GFLOP/s = 2·m·l·n / time, for the wall time of the whole call
 // (upload, kernel, read back) and, where the device has timestamps, the kernel alone.
-import type { BenchResult, MeasuredResult } from '../bench/protocol.ts';
+import { isMeasured, type BenchResult, type MeasuredResult } from '../bench/protocol.ts';
 import { gflops } from '../bench/stats.ts';
 import { isGpuVariant, SOFTWARE_ADAPTER_NOTE } from '../gpu/meta.ts';
 
@@ -61,10 +61,6 @@ export const KERNEL_ONLY = 'kernel only';
 export function lineName(variant: string, timing: SweepTiming): string {
   if (!isGpuVariant(variant)) return variant;
   return `${variant} · ${timing === 'wall' ? WITH_TRANSFERS : KERNEL_ONLY}`;
-}
-
-function isMeasured(r: BenchResult): r is MeasuredResult {
-  return r.status === 'ok';
 }
 
 export function sweepSeries(results: readonly BenchResult[]): SweepSeries {

@@ -4,10 +4,8 @@
 // Rendering only: every number comes from ladder.ts.
 import { gainText, type Ladder, type PeakLine, type Rung } from './ladder.ts';
 import { logTicks } from './gpu-render.ts';
-import { CHAR_PX, COLORS, OTHER_COLORS, baseStyle, drawPlot, loadPlot, wrapWords, type ChartOptions } from './render.ts';
-
-export { wrapWords };
-import { sig } from '../panels/progress.ts';
+import { CHAR_PX, COLORS, OTHER_COLORS, baseStyle, drawPlot, loadPlot, tickText, wrapWords, type ChartOptions } from './render.ts';
+import { sig } from '../format/units.ts';
 
 export interface LadderChartOptions extends ChartOptions {
   /** Ladders measured elsewhere (imported files) at the same shape. */
@@ -91,7 +89,7 @@ export async function renderLadderChart(ladder: Ladder, options: LadderChartOpti
       type: 'linear',
       domain,
       ticks: (ticks.length >= 2 ? ticks : allTicks).map(Math.log10),
-      tickFormat: (d: number) => String(+(10 ** d).toPrecision(2)),
+      tickFormat: (d: number) => tickText(10 ** d),
       label: 'GFLOP/s (log scale) →',
       labelAnchor: 'center',
       labelOffset: 42,

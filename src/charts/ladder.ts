@@ -3,7 +3,7 @@
 // parallel → GPU), the gain of each step over the step below it, the library
 // reference beside the tuned kernel, and the measured peaks. Pure: results in,
 // rungs out; no DOM, no clock, so it is tested on seeded fixtures.
-import type { BenchResult, Dtype, MeasuredResult } from '../bench/protocol.ts';
+import { isMeasured, type BenchResult, type Dtype, type MeasuredResult } from '../bench/protocol.ts';
 
 export interface Lesson {
   /** Stable id (row key). */
@@ -94,8 +94,6 @@ export interface Ladder {
   readonly overall: number | null;
 }
 
-const measuredOk = (r: BenchResult): r is MeasuredResult => r.status === 'ok';
-
 /** When two results tie on the same variant and settings, the later one counts (as in the summary). */
 function fastest(results: readonly MeasuredResult[]): MeasuredResult | null {
   let best: MeasuredResult | null = null;
@@ -113,7 +111,7 @@ export function buildLadder(results: readonly BenchResult[], shape: LadderShape)
   const rungs: Rung[] = [];
   for (const lesson of LESSONS) {
     const candidates = here.filter((r) => lessonOf(r.variant) === lesson);
-    const ok = candidates.filter(measuredOk);
+    const ok = candidates.filter(isMeasured);
     const best = fastest(ok);
     const wrong = ok.filter((r) => !r.correct);
     const countsAsStep = best !== null && !lesson.reference;

@@ -3,30 +3,25 @@
 // only: every number comes from series.ts. The caller passes the document,
 // so nothing here assumes a global page.
 import { LOG_SPAN_RATIO, type ChartSeries, type OtherSeries, type ResultRow, type SpeedupPoint, type WarmupRow } from './series.ts';
-import { formatMs, sig } from '../panels/progress.ts';
+import { formatMs, sig } from '../format/units.ts';
 
 type PlotModule = typeof import('@observablehq/plot');
 
-let plotModule: Promise<PlotModule> | null = null;
-
-/** Plot, imported once on demand. */
+/** Plot, imported on demand; the module loader evaluates it once and hands every later call the same module. */
 export function loadPlot(): Promise<PlotModule> {
-  plotModule ??= import('@observablehq/plot');
-  return plotModule;
+  return import('@observablehq/plot');
 }
-
-let warmed: Promise<void> | null = null;
 
 /**
  * Import Plot and draw one throwaway chart. The first real chart otherwise pays
  * for compiling Plot's code paths (~30 ms on a slow machine), which could land
- * as a long task right after a run; panels call this when the page is idle.
+ * as a long task right after a run. Each call draws again: the caller (the
+ * page's services, once, when the page is idle) keeps the promise.
  */
 export function warmPlot(doc: Document = document): Promise<void> {
-  warmed ??= loadPlot().then((Plot) => {
+  return loadPlot().then((Plot) => {
     drawPlot(Plot, { document: doc, width: 200, height: 100, x: { type: 'log' }, y: { domain: ['a'] }, marks: [Plot.ruleY([{ y: 'a', x1: 1, x2: 2 }], { y: 'y', x1: 'x1', x2: 'x2' }), Plot.dot([{ y: 'a', x: 1 }], { y: 'y', x: 'x' }), Plot.text([{ y: 'a', x: 1 }], { y: 'y', x: 'x', text: () => 'a' })] });
   });
-  return warmed;
 }
 
 /** The class Plot's charts get; panel.css styles it (Plot's own rules, as a stylesheet). */
@@ -130,6 +125,29 @@ export function rowLayout(width: number, labels: readonly string[], lineTexts: r
   return { stacked: true, marginLeft: 12, marginRight: 16, perRow, labelDy, markDy: labelDy + labelHeight + 4 + baseRow * 0.3, perLine };
 }
 
+/**
+ * What every chart of labelled rows shares: its height (`chrome` plus the rows),
+ * margins and y axis from its RowLayout; stacked, the y axis is hidden (the label
+ * lines stand in for it).
+ */
+function rowFrame(layout: RowLayout, labels: string[], chrome: number) {
+  return {
+    height: chrome + labels.length * layout.perRow,
+    marginLeft: layout.marginLeft,
+    marginRight: layout.marginRight,
+    style: baseStyle(),
+    marginBottom: 48,
+    y: layout.stacked ? { label: null, domain: labels, axis: null, padding: 0.5 } : { label: null, domain: labels },
+  };
+}
+
+/** Stacked layout: each row's line (label and value) above its marks, wrapped to the width; none beside the axis. */
+function stackedLabels<T extends { readonly label: string }>(Plot: PlotModule, layout: RowLayout, rows: readonly T[], lineText: (row: T) => string) {
+  if (!layout.stacked) return [];
+  const byLabel = new Map(rows.map((r) => [r.label, r]));
+  return [Plot.text(rows.map((r) => r.label), { y: (d: string) => d, frameAnchor: 'left', dy: layout.labelDy, lineAnchor: 'top', textAnchor: 'start', fill: 'currentColor', text: (d: string) => wrapWords(lineText(byLabel.get(d)!), layout.perLine).join('\n') })];
+}
+
 /** An axis label that fits the width: without its parenthesis, else cut with an ellipsis. Pure. */
 export function fitAxisLabel(label: string, width: number): string {
   const max = Math.floor((width - 20) / CHAR_PX);
@@ -146,9 +164,9 @@ export function rightMarginFor(texts: readonly string[], min = 60): number {
   return Math.max(min, 16 + longest * CHAR_PX);
 }
 
-/** Plain numbers on the time axis (Plot's default log format prints SI prefixes like "10m"). */
-function msTick(d: number): string {
-  return d === 0 ? '0' : String(+d.toPrecision(2));
+/** An axis tick as a plain number with two significant digits (Plot's default log format prints SI prefixes like "10m"). */
+export function tickText(d: number): string {
+  return String(+d.toPrecision(2));
 }
 
 export function baseStyle() {
@@ -192,33 +210,25 @@ export async function renderTimesChart(series: ChartSeries, options: TimesChartO
   const lineText = (r: ResultRow) => [r.label, valueText(r), ...elsewhere(r.label)].join(' · ');
   const layout = rowLayout(width, labels, rows.map(lineText), all.map(valueText), baseRow);
   const offset = (i: number) => layout.markDy + (i - (layout.stacked ? 0 : others.length / 2)) * step;
-  const byLabel = new Map(rows.map((r) => [r.label, r]));
   const valueMarks = (data: readonly ResultRow[], dy: number, fill: string) =>
     layout.stacked ? [] : [Plot.text(data, { y: 'label', x: 'highMs', dx: 8, dy, textAnchor: 'start', fill, text: valueText })];
   return drawPlot(Plot, {
     document: options.document,
     width,
-    height: 70 + rows.length * layout.perRow,
-    marginLeft: layout.marginLeft,
-    marginRight: layout.marginRight,
-    style: baseStyle(),
-    marginBottom: 48,
+    ...rowFrame(layout, labels, 70),
     x: {
       type: log ? 'log' : 'linear',
       label: fitAxisLabel(log ? 'time per product (ms, log scale) →' : 'time per product (ms) →', width),
       labelAnchor: 'center',
       labelOffset: 42,
-      tickFormat: msTick,
+      tickFormat: tickText,
       ticks: Math.max(3, Math.floor(width / 120)),
       grid: true,
       nice: true,
       ...(log ? {} : { zero: true }),
     },
-    y: layout.stacked ? { domain: labels, label: null, axis: null, padding: 0.5 } : { domain: labels, label: null },
     marks: [
-      ...(layout.stacked
-        ? [Plot.text(labels, { y: (d: string) => d, frameAnchor: 'left', dy: layout.labelDy, lineAnchor: 'top', textAnchor: 'start', fill: 'currentColor', text: (d: string) => wrapWords(lineText(byLabel.get(d)!), layout.perLine).join('\n') })]
-        : []),
+      ...stackedLabels(Plot, layout, rows, lineText),
       Plot.ruleY(rows, { y: 'label', x1: 'lowMs', x2: 'highMs', stroke: color, strokeWidth: 3, strokeOpacity: 0.55, dy: offset(0) }),
       Plot.dot(rows, { y: 'label', x: 'medianMs', fill: color, r: 6, stroke: 'none', dy: offset(0) }),
       ...valueMarks(rows, offset(0), 'currentColor'),
@@ -314,24 +324,17 @@ export async function renderWarmupChart(rows: readonly WarmupRow[], options: Cha
     { label: r.label, which: 'warmed median', ms: r.medianMs },
   ]);
   const verdict = (r: WarmupRow) => (r.ratio >= 1 ? `first call ${sig(r.ratio, 2)}× slower` : `first call ${sig(1 / r.ratio, 2)}× faster`);
-  const layout = rowLayout(width, rows.map((r) => r.label), rows.map((r) => `${r.label} · ${verdict(r)}`), rows.map(verdict), 50);
-  const byLabel = new Map(rows.map((r) => [r.label, r]));
+  const lineText = (r: WarmupRow) => `${r.label} · ${verdict(r)}`;
+  const layout = rowLayout(width, rows.map((r) => r.label), rows.map(lineText), rows.map(verdict), 50);
   const labels = rows.map((r) => r.label);
   return drawPlot(Plot, {
     document: options.document,
     width,
-    height: 90 + rows.length * layout.perRow,
-    marginLeft: layout.marginLeft,
-    marginRight: layout.marginRight,
-    style: baseStyle(),
-    marginBottom: 48,
-    x: { type: 'log', label: fitAxisLabel('time per product (ms, log scale) →', width), labelAnchor: 'center', labelOffset: 42, tickFormat: msTick, grid: true },
-    y: layout.stacked ? { label: null, domain: labels, axis: null, padding: 0.5 } : { label: null, domain: labels },
+    ...rowFrame(layout, labels, 90),
+    x: { type: 'log', label: fitAxisLabel('time per product (ms, log scale) →', width), labelAnchor: 'center', labelOffset: 42, tickFormat: tickText, grid: true },
     color: { domain: ['first call', 'warmed median'], range: [COLORS.cold, COLORS.ok], legend: true },
     marks: [
-      ...(layout.stacked
-        ? [Plot.text(labels, { y: (d: string) => d, frameAnchor: 'left', dy: layout.labelDy, lineAnchor: 'top', textAnchor: 'start', fill: 'currentColor', text: (d: string) => wrapWords(`${d} · ${verdict(byLabel.get(d)!)}`, layout.perLine).join('\n') })]
-        : []),
+      ...stackedLabels(Plot, layout, rows, lineText),
       Plot.dot(data, { y: 'label', x: 'ms', fill: 'which', r: 6, stroke: 'none', dy: layout.markDy }),
       Plot.link(rows, { y1: 'label', y2: 'label', x1: 'medianMs', x2: 'coldMs', stroke: 'currentColor', strokeOpacity: 0.4, dy: layout.markDy }),
       ...(layout.stacked
@@ -357,31 +360,28 @@ export async function renderBars(
   const width = options.width ?? 560;
   const fmt = options.format ?? ((v: number) => sig(v));
   const valueText = (d: (typeof data)[number]) => `${fmt(d.value)}${d.note ? ` ${d.note}` : ''}`;
-  const layout = rowLayout(width, data.map((d) => d.label), data.map((d) => `${d.label} · ${valueText(d)}`), data.map(valueText), 38);
-  const byLabel = new Map(data.map((d) => [d.label, d]));
+  const lineText = (d: (typeof data)[number]) => `${d.label} · ${valueText(d)}`;
+  const layout = rowLayout(width, data.map((d) => d.label), data.map(lineText), data.map(valueText), 38);
   const labels = data.map((d) => d.label);
   const fill = (d: (typeof data)[number]) => (d.bad ? COLORS.wrong : COLORS.ok);
   return drawPlot(Plot, {
     document: options.document,
     width,
-    height: 70 + data.length * layout.perRow,
-    marginLeft: layout.marginLeft,
-    marginRight: layout.marginRight,
-    style: baseStyle(),
-    marginBottom: 48,
-    x: { type: options.log ? 'log' : 'linear', label: fitAxisLabel(options.xLabel, width), labelAnchor: 'center', labelOffset: 42, grid: true, ...(options.log ? { tickFormat: msTick } : { zero: true }), ...(options.tickFormat ? { tickFormat: options.tickFormat } : {}) },
-    y: layout.stacked ? { label: null, domain: labels, axis: null, padding: 0.5 } : { label: null, domain: labels },
-    marks: layout.stacked
-      ? [
-          Plot.text(labels, { y: (d: string) => d, frameAnchor: 'left', dy: layout.labelDy, lineAnchor: 'top', textAnchor: 'start', fill: 'currentColor', text: (d: string) => wrapWords(`${d} · ${valueText(byLabel.get(d)!)}`, layout.perLine).join('\n') }),
-          // A thick rule from zero stands for the bar under its label line.
-          options.log
-            ? Plot.dot(data, { y: 'label', x: 'value', r: 6, fill, dy: layout.markDy })
-            : Plot.ruleY(data, { y: 'label', x1: 0, x2: 'value', stroke: fill, strokeWidth: 12, dy: layout.markDy }),
-        ]
-      : [
-          options.log ? Plot.dot(data, { y: 'label', x: 'value', r: 6, fill }) : Plot.barX(data, { y: 'label', x: 'value', fill }),
-          Plot.text(data, { y: 'label', x: 'value', dx: 8, textAnchor: 'start', fill: 'currentColor', text: valueText }),
-        ],
+    ...rowFrame(layout, labels, 70),
+    x: { type: options.log ? 'log' : 'linear', label: fitAxisLabel(options.xLabel, width), labelAnchor: 'center', labelOffset: 42, grid: true, ...(options.log ? { tickFormat: tickText } : { zero: true }), ...(options.tickFormat ? { tickFormat: options.tickFormat } : {}) },
+    marks: [
+      ...stackedLabels(Plot, layout, data, lineText),
+      ...(layout.stacked
+        ? [
+            // A thick rule from zero stands for the bar under its label line.
+            options.log
+              ? Plot.dot(data, { y: 'label', x: 'value', r: 6, fill, dy: layout.markDy })
+              : Plot.ruleY(data, { y: 'label', x1: 0, x2: 'value', stroke: fill, strokeWidth: 12, dy: layout.markDy }),
+          ]
+        : [
+            options.log ? Plot.dot(data, { y: 'label', x: 'value', r: 6, fill }) : Plot.barX(data, { y: 'label', x: 'value', fill }),
+            Plot.text(data, { y: 'label', x: 'value', dx: 8, textAnchor: 'start', fill: 'currentColor', text: valueText }),
+          ]),
+    ],
   });
 }

@@ -1,6 +1,6 @@
 // From BenchResults to what a chart and its table twin show. Pure: no DOM, no
 // Plot, no clock, so it is tested with fixture results, never live timings.
-import type { BenchResult, MeasuredResult } from '../bench/protocol.ts';
+import { isMeasured, type BenchResult, type MeasuredResult } from '../bench/protocol.ts';
 
 /** One row of the chart and of the table. */
 export interface ResultRow {
@@ -74,10 +74,6 @@ export interface SeriesOptions {
 export function pctOfPeakOf(r: BenchResult): number | null {
   const v = (r as { pctOfPeak?: unknown }).pctOfPeak;
   return r.status === 'ok' && typeof v === 'number' && Number.isFinite(v) ? v : null;
-}
-
-function isMeasured(r: BenchResult): r is MeasuredResult {
-  return r.status === 'ok';
 }
 
 /**

@@ -1,7 +1,16 @@
 // Is a result right? numpy's allclose, a tolerance per dtype, and the Check record
 // the harness attaches to every result. Pure.
-import type { Check } from '../bench/protocol.ts';
 import type { Dtype, Shape } from '../kernels/types.ts';
+
+/** Outcome of comparing a result to the reference product. */
+export interface Check {
+  readonly correct: boolean;
+  readonly maxAbsError: number;
+  /** Number of elements outside the tolerance. */
+  readonly mismatches: number;
+  readonly rtol: number;
+  readonly atol: number;
+}
 
 // #region allclose
 /**
@@ -17,7 +26,7 @@ export function allclose(
 ): boolean {
   if (actual.length !== expected.length) return false;
   for (let k = 0; k < actual.length; k++) {
-    if (!isClose(actual[k], expected[k], rtol, atol)) return false;
+    if (!isClose(actual[k]!, expected[k]!, rtol, atol)) return false;
   }
   return true;
 }
@@ -64,8 +73,8 @@ export function checkResult(actual: ArrayLike<number>, expected: Float64Array, s
   let maxAbsError = 0;
   let mismatches = 0;
   for (let k = 0; k < size; k++) {
-    const a = actual[k];
-    const b = expected[k];
+    const a = actual[k]!;
+    const b = expected[k]!;
     const error = a === b ? 0 : Math.abs(a - b);
     // NaN compares false with everything, so it would slip past `>`: make it the worst error.
     if (Number.isNaN(error)) maxAbsError = Number.POSITIVE_INFINITY;
@@ -87,6 +96,6 @@ export function checkSample(
     const { rtol, atol } = toleranceFor(dtype, shape.l);
     return { correct: false, maxAbsError: Number.POSITIVE_INFINITY, mismatches: shape.m * shape.n, rtol, atol };
   }
-  for (let t = 0; t < picked.length; t++) picked[t] = actual[sample.indices[t]];
+  for (const [t, index] of sample.indices.entries()) picked[t] = actual[index] ?? Number.NaN; // outside C: a mismatch
   return checkResult(picked, sample.values, { m: 1, l: shape.l, n: picked.length }, dtype);
 }

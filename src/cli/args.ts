@@ -1,7 +1,8 @@
 // Command-line arguments of `npm run bench`, parsed into a tagged union. Pure: it never
 // prints or exits; bench.ts decides what to do with an error (stderr, exit code 2).
 import type { Dtype, Shape } from '../kernels/types.ts';
-import { DEFAULT_SEED } from '../bench/defaults.ts';
+import { DEFAULT_SEED } from '../data/generate.ts';
+import { MAX_WORKERS } from '../parallel/shared-arrays.ts';
 
 export type CliArgs =
   | { readonly kind: 'list' }
@@ -33,7 +34,6 @@ export type CliArgs =
 export const DEFAULT_SAMPLES = 10;
 export const MIN_SAMPLES = 5;
 const MAX_DIM = 1_000_000;
-const MAX_WORKERS = 64;
 const MAX_SAMPLES = 10_000;
 const MAX_ROUNDS = 100;
 /** Rounds when several worker counts are compared and --rounds is not given. */
@@ -57,7 +57,7 @@ export const USAGE = `Usage:
               samples; the rounds' samples are merged (default ${DEFAULT_ROUNDS_COMPARING} with a list of
               worker counts, else 1)
   --samples   samples per variant and round, at least ${MIN_SAMPLES} (default ${DEFAULT_SAMPLES})
-  --seed      seed of the input generator (default ${DEFAULT_SEED})
+  --seed      base seed the data samples are drawn from (default ${DEFAULT_SEED})
   --json      print only a JSON array of results on stdout
   --gpu       start Chromium with --enable-unsafe-webgpu so the webgpu-* variants run
               (headless, that is SwiftShader: a CPU emulation, correct but not a GPU timing)`;
@@ -84,26 +84,24 @@ function parseInteger(text: string, lo: number, hi: number): number | null {
 }
 
 export function parseShape(text: string): Shape | null {
-  const parts = text.toLowerCase().split(/[x×]/);
-  if (parts.length !== 3) return null;
-  const dims = parts.map((p) => parseInteger(p.trim(), 1, MAX_DIM));
-  if (dims.some((d) => d === null)) return null;
-  const [m, l, n] = dims as number[];
+  const [m, l, n, ...extra] = text.toLowerCase().split(/[x×]/).map((p) => parseInteger(p.trim(), 1, MAX_DIM));
+  if (m == null || l == null || n == null || extra.length > 0) return null;
   return { m, l, n };
 }
 
 export function parseArgs(argv: readonly string[]): CliArgs {
   const values = new Map<ValueFlag, string>();
   const flags = new Set<BoolFlag>();
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
+  // One iterator for the loop and for the value a flag takes from the next argument.
+  const args = argv[Symbol.iterator]();
+  for (const arg of args) {
     const eq = arg.indexOf('=');
     const name = arg.startsWith('--') && eq > 0 ? arg.slice(0, eq) : arg;
     if (isBoolFlag(name)) {
       if (name !== arg) return error(`${name} takes no value`);
       flags.add(name);
     } else if (isValueFlag(name)) {
-      const value = name !== arg ? arg.slice(eq + 1) : argv[++i];
+      const value = name !== arg ? arg.slice(eq + 1) : args.next().value;
       if (value === undefined || (name === arg && value.startsWith('--'))) return error(`${name} needs a value`);
       values.set(name, value);
     } else {

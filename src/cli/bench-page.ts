@@ -2,9 +2,8 @@
 // does no compute on its main thread: it calls the same runner as the slides' panels
 // (serial variants in the bench worker, parallel ones on the worker pool, WebGPU
 // ones in the GPU worker).
-import { benchEnvironment } from '../bench/client.ts';
 import type { BenchRequest, BenchResult, Environment, Progress } from '../bench/protocol.ts';
-import { runBench } from '../bench/runner.ts';
+import { createBenchWorkers } from '../bench/runner.ts';
 import { serialVariants } from '../kernels/registry.ts';
 import { parallelVariants } from '../parallel/variants.ts';
 import { gpuVariantInfos } from '../gpu/meta.ts';
@@ -19,10 +18,13 @@ function report(p: Progress): void {
   sink?.(p);
 }
 
+// This page's composition root: its workers live as long as the page.
+const workers = createBenchWorkers();
+
 async function run(request: BenchRequest): Promise<BenchResult[]> {
   // "all" means every variant, serial first, in lecture order.
   const variants = request.variants.includes('all') ? list().map((v) => v.id) : [...request.variants];
-  return runBench({ ...request, variants }, { onProgress: report });
+  return workers.run({ ...request, variants }, { onProgress: report });
 }
 
 declare global {
@@ -36,4 +38,4 @@ declare global {
   }
 }
 
-window.__bench = { ready: true, list: async () => list(), run, environment: () => benchEnvironment() };
+window.__bench = { ready: true, list: async () => list(), run, environment: () => workers.serial.environment() };

@@ -2,24 +2,21 @@
 // does (bench worker, cross-origin-isolated page served by Vite), and prints a table or
 // JSON. stdout carries only the result; logs go to stderr. Exit codes: 0 done,
 // 1 internal failure, 2 bad arguments.
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { BenchRequest, BenchResult, Progress } from '../bench/protocol.ts';
 import { formatEnvironment, formatRunHeader, formatTable, formatWorkerSpeedups, peaksOf } from '../bench/format.ts';
 import { mergeRounds, roundPlan, workerSpeedups } from '../bench/rounds.ts';
 import { parseArgs, USAGE, type CliArgs } from './args.ts';
-import { BrowserNotFoundError, chromiumArgs, chromiumPath, findBrowserHere } from './chromium.ts';
+import { log, withBenchPage } from './bench-browser.ts';
+import { BrowserNotFoundError, findBrowserHere } from './chromium.ts';
 import { explainGpuFailures, WEBGPU_FLAG } from './gpu.ts';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const PAGE = 'src/cli/bench-page.html';
+const pageReady = (): boolean => window.__bench?.ready === true;
 
 interface Listed {
   readonly id: string;
   readonly description: string;
 }
-
-const log = (message: string): void => void process.stderr.write(`${message}\n`);
 
 /** Resolves once the text is handed to the OS, so exiting right after cannot cut it short. */
 const out = (text: string): Promise<void> =>
@@ -43,40 +40,6 @@ async function listInNode(): Promise<Listed[]> {
 
 type Run = Extract<CliArgs, { kind: 'run' }>;
 
-/** A Vite dev server with the project's config (COOP/COEP headers) on a free port, and Chromium on it. */
-async function withBenchPage<T>(use: (page: import('playwright-core').Page) => Promise<T>, { gpu = false } = {}): Promise<T> {
-  const { createServer } = await import('vite');
-  const { chromium } = await import('playwright-core');
-  const server = await createServer({
-    root,
-    configFile: resolve(root, 'vite.config.ts'),
-    logLevel: 'error', // Vite's errors go to stderr; its banner would pollute stdout
-    clearScreen: false,
-    server: { host: '127.0.0.1', port: 0, strictPort: false, open: false, hmr: false, watch: null },
-    // Pre-bundle the one dependency up front: discovering it on first load makes Vite
-    // reload the page, which would lose the evaluate() in flight.
-    optimizeDeps: { include: ['comlink'], noDiscovery: true },
-  });
-  let browser: import('playwright-core').Browser | undefined;
-  try {
-    await server.listen();
-    const base = server.resolvedUrls?.local[0];
-    if (!base) throw new Error('Vite did not report a local URL');
-    browser = await chromium.launch({ executablePath: chromiumPath(), args: gpu ? [...chromiumArgs, WEBGPU_FLAG] : chromiumArgs, headless: true });
-    const page = await browser.newPage();
-    page.on('console', (msg) => {
-      if (msg.type() === 'error' || msg.type() === 'warning') log(`[page ${msg.type()}] ${msg.text()}`);
-    });
-    page.on('pageerror', (err) => log(`[page error] ${err.message}`));
-    await page.goto(new URL(PAGE, base).href);
-    await page.waitForFunction(() => window.__bench?.ready === true, undefined, { timeout: 30_000 });
-    return await use(page);
-  } finally {
-    await browser?.close().catch(() => undefined);
-    await server.close().catch(() => undefined);
-  }
-}
-
 function progressLine(p: Progress): string {
   const step = p.phase === 'sample' ? `sample ${p.sample}/${p.sampleCount}` : p.phase;
   return `[${p.variantIndex + 1}/${p.variantCount}] ${p.variant}: ${step}`;
@@ -96,7 +59,7 @@ async function runInBrowser(args: Run): Promise<BenchResult[]> {
   };
   const plan = roundPlan(base, args.workers, args.rounds);
   const perRound = plan.length / args.rounds;
-  return withBenchPage(async (page) => {
+  return withBenchPage(PAGE, pageReady, async (page) => {
     // Progress only on an interactive terminal: logs of scripted runs stay clean.
     const tty = process.stderr.isTTY === true;
     let finished = false;
@@ -118,7 +81,7 @@ async function runInBrowser(args: Run): Promise<BenchResult[]> {
     finished = true;
     if (tty) process.stderr.write('\r\x1b[2K');
     return explainGpuFailures(mergeRounds(runs), args.gpu);
-  }, { gpu: args.gpu });
+  }, { extraArgs: args.gpu ? [WEBGPU_FLAG] : [] });
 }
 
 async function main(argv: readonly string[]): Promise<number> {
@@ -136,7 +99,7 @@ async function main(argv: readonly string[]): Promise<number> {
         listed = await listInNode();
       } catch (e) {
         log(`bench: listing in Node failed (${e instanceof Error ? e.message : String(e)}); asking the browser`);
-        listed = await withBenchPage((page) => page.evaluate(() => window.__bench!.list()));
+        listed = await withBenchPage(PAGE, pageReady, (page) => page.evaluate(() => window.__bench!.list()));
       }
       await out(listed.map((v) => `${v.id} ${v.description}\n`).join(''));
       return 0;

@@ -22,9 +22,9 @@ export function referenceProduct(A: FloatArray, B: FloatArray, shape: Shape): Fl
     for (let i = 0; i < m; i++) {
       const cRow = i * n;
       for (let k = k0; k < k1; k++) {
-        const aik = A[i * l + k];
+        const aik = A[i * l + k]!;
         const bRow = k * n;
-        for (let j = 0; j < n; j++) C[cRow + j] += aik * B[bRow + j];
+        for (let j = 0; j < n; j++) C[cRow + j]! += aik * B[bRow + j]!;
       }
     }
   }
@@ -59,11 +59,11 @@ export function referenceSample(A: FloatArray, B: FloatArray, shape: Shape, coun
   }
   const indices = Int32Array.from([...chosen].sort((x, y) => x - y));
   const values = new Float64Array(indices.length);
-  for (let t = 0; t < indices.length; t++) {
-    const i = Math.floor(indices[t] / n);
-    const j = indices[t] - i * n;
+  for (const [t, index] of indices.entries()) {
+    const i = Math.floor(index / n);
+    const j = index - i * n;
     let cij = 0;
-    for (let k = 0; k < l; k++) cij += A[i * l + k] * B[k * n + j];
+    for (let k = 0; k < l; k++) cij += A[i * l + k]! * B[k * n + j]!;
     values[t] = cij;
   }
   return { indices, values };

@@ -11,6 +11,7 @@ import { deckHtml, deckModel } from './model.ts';
 import type { SlideSpec } from './slide.ts';
 import type { Toc } from '../toc/toc.ts';
 import { mountMatmulAnimations } from './widgets/matmul-animation.ts';
+import { parseWithoutPanels, restorePanels, type ParkedPanel } from './deferred-panels.ts';
 
 function isPrintView(): boolean {
   return /print-pdf/.test(location.search);
@@ -31,7 +32,11 @@ export async function buildDeck(root: HTMLElement, opts: DeckOptions): Promise<R
     slidesEl.className = 'slides';
     root.append(slidesEl);
   }
-  slidesEl.innerHTML = deckHtml(deckModel(opts.toc, opts.slides));
+  const html = deckHtml(deckModel(opts.toc, opts.slides));
+  // The print view lays its pages out once, so its panels must be there from the start.
+  let parked: ParkedPanel[] = [];
+  if (isPrintView()) slidesEl.innerHTML = html;
+  else parked = parseWithoutPanels(slidesEl, html);
   mountMatmulAnimations(slidesEl);
 
   adoptInjectedStyles(document);
@@ -51,6 +56,7 @@ export async function buildDeck(root: HTMLElement, opts: DeckOptions): Promise<R
     ...opts.config,
   });
   await deck.initialize();
-  if (!isPrintView()) await renderMath(deck);
+  // Handed out once every panel is in its slot and every formula typeset.
+  await Promise.all([restorePanels(parked, deck, window), isPrintView() ? null : renderMath(deck)]);
   return deck;
 }

@@ -80,7 +80,7 @@ const BENCH_PLACEHOLDER = 'Live benchmark: not run yet';
 /** The slide's panel as markup; until <bench-panel> is defined the slot shows a placeholder. */
 export function benchPanelHtml({ id, ...attributes }: BenchPanelDeclaration): string {
   const attrs = Object.entries(attributes)
-    .map(([k, v]) => ` ${k}="${escapeHtml(v)}"`)
+    .flatMap(([k, v]) => (v === undefined ? [] : [` ${k}="${escapeHtml(typeof v === 'string' ? v : v.join(','))}"`]))
     .join('');
   return `<bench-panel id="bench-${escapeHtml(id)}"${attrs}></bench-panel>`;
 }

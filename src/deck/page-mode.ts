@@ -4,7 +4,7 @@
 // text at a readable size, columns stacked, the panel under its text. Print and
 // the speaker view's previews keep their own layouts.
 import type { RevealConfig } from 'reveal.js';
-import { viewContext } from '../panels/context.ts';
+import { viewContext } from './view-context.ts';
 
 /** At or below this viewport width the deck reads as a page. */
 export const PAGE_MODE_MAX_WIDTH = 820;

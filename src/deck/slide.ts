@@ -1,10 +1,21 @@
 // What a slide module exports: where the slide sits in the TOC tree and what it
 // says. Headings are never written here; they come from the tree.
+import type { SerialVariantId } from '../kernels/registry.ts';
+import type { GpuVariantId } from '../gpu/variants.ts';
+import type { ParallelVariantId } from '../parallel/variants.ts';
 
-/** A `<bench-panel>` declaration: `id` names it (and its stored results); the rest are its attributes. */
+/** Every id a panel may run: the union of the three registries' id lists. */
+export type VariantId = SerialVariantId | ParallelVariantId | GpuVariantId;
+
+/**
+ * A `<bench-panel>` declaration: `id` names it (and its stored results); the rest
+ * are its attributes. `variants` is a list of ids, so a misspelt one is a type
+ * error; it is rendered as the comma-separated attribute the panel reads.
+ */
 export interface BenchPanelDeclaration {
   readonly id: string;
-  readonly [attribute: string]: string;
+  readonly variants?: readonly VariantId[];
+  readonly [attribute: string]: string | readonly VariantId[] | undefined;
 }
 
 export interface SlideSpec {

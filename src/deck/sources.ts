@@ -12,12 +12,6 @@ export function locateRegion(name: string, fileHint?: string): string | null {
   return null;
 }
 
-/** The text of a shown region (what the slide's code block holds), or null. */
-export function regionText(name: string, fileHint?: string): string | null {
-  const file = locateRegion(name, fileHint);
-  return file === null ? null : (regions[file]?.[name]?.text ?? null);
-}
-
 /**
  * A code block for region `name` (a variant id, `generate`, `driver`, …). The
  * hint is the file we expect it in; if it moved, any other file holding the
@@ -25,7 +19,7 @@ export function regionText(name: string, fileHint?: string): string | null {
  */
 export function code(name: string, fileHint?: string): string {
   const file = locateRegion(name, fileHint);
-  const region = file === null ? undefined : regions[file]?.[name];
-  if (file === null || region === undefined) return regionErrorHtml(name, fileHint ?? 'any source file');
-  return figureHtml(file, name, region.html, file.endsWith('.wgsl') ? 'wgsl' : 'typescript');
+  const html = file === null ? undefined : regions[file]?.[name];
+  if (file === null || html === undefined) return regionErrorHtml(name, fileHint ?? 'any source file');
+  return figureHtml(file, name, html, file.endsWith('.wgsl') ? 'wgsl' : 'typescript');
 }

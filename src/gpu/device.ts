@@ -2,6 +2,7 @@
 // Works on the main thread and in a dedicated worker (both have navigator.gpu).
 // The GPU object comes in as a parameter, so every failure path can be tested.
 import type { TileLimits } from './tiles.ts';
+import { messageOf } from '../format/error.ts';
 
 /** The limits our kernels depend on, as the device (not the adapter) grants them. */
 export interface GpuLimits extends TileLimits {
@@ -56,10 +57,6 @@ export const NO_ADAPTER_REASON =
   'WebGPU is enabled but no GPU adapter is available: navigator.gpu.requestAdapter() returned null ' +
   '(the GPU or its driver is blocklisted, hardware acceleration is off, or the browser was started with --disable-gpu). ' +
   BROWSERS;
-
-function messageOf(e: unknown): string {
-  return e instanceof Error ? e.message || e.name : String(e);
-}
 
 /** Older Chromium had `adapter.isFallbackAdapter` and `requestAdapterInfo()`; current has `adapter.info`. */
 interface LegacyAdapter {

@@ -1,9 +1,10 @@
 // C = A·B on the GPU with one of the two WGSL kernels. One call is what a user of
 // WebGPU pays for a product: upload A and B, run the kernel, read C back.
 // Pipelines are cached per device, kind and tile sizes; buffers per device and shape.
+import bindingsSource from './shaders/bindings.wgsl?raw';
 import naiveSource from './shaders/naive.wgsl?raw';
 import tiledSource from './shaders/tiled.wgsl?raw';
-import type { Shape } from '../kernels/types.ts';
+import { operandBytes, type Shape } from '../kernels/types.ts';
 import { ensureDevice, type GpuHandle } from './device.ts';
 import { chooseTiles, PER_THREAD, tiledDispatch, type TileChoice } from './tiles.ts';
 
@@ -16,6 +17,7 @@ const COMPUTE_STAGE = 0x4; // COMPUTE_STAGE
 const MAP_READ_MODE = 0x1; // MAP_READ_MODE
 
 import { GPU_F64_REASON } from './meta.ts';
+import { messageOf } from '../format/error.ts';
 
 export { GPU_F64_REASON };
 
@@ -33,8 +35,8 @@ export interface GpuMatmulResult extends GpuTiming {
   readonly C: Float32Array;
 }
 
-/** Shader source per kind, as the slides show it. */
-export const shaderSources: Readonly<Record<GpuKind, string>> = { naive: naiveSource, tiled: tiledSource };
+/** What the device compiles per kind: the shared bindings, then the kernel's own file (whose regions the slides show). */
+export const shaderSources: Readonly<Record<GpuKind, string>> = { naive: bindingsSource + naiveSource, tiled: bindingsSource + tiledSource };
 
 interface PerDevice {
   layout: GPUBindGroupLayout;
@@ -203,10 +205,6 @@ function checkShape({ m, l, n }: Shape, A: Float32Array, B: Float32Array): void 
   }
 }
 
-function messageOf(e: unknown): string {
-  return e instanceof Error ? e.message || e.name : String(e);
-}
-
 /**
  * One product on the GPU. The whole round trip is the call: writeBuffer A and B,
  * dispatch, copy C into a mappable buffer, mapAsync, copy out into `out` (a new
@@ -304,10 +302,10 @@ async function runOnDevice(
 
   let kernelMs: number | undefined;
   if (buffers.timer) {
-    const [begin, end] = new BigUint64Array(buffers.timer.read.getMappedRange(), 0, 2);
+    const [begin = 0n, end = 0n] = new BigUint64Array(buffers.timer.read.getMappedRange(), 0, 2);
     buffers.timer.read.unmap();
     // Timestamps are in ns; an implementation may return 0s or an end before the begin.
     if (end > begin) kernelMs = Number(end - begin) / 1e6;
   }
-  return { C, kernelMs, bytesMoved: (m * l + l * n + m * n) * 4 };
+  return { C, kernelMs, bytesMoved: operandBytes(shape, 'f32') };
 }

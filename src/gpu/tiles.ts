@@ -36,7 +36,7 @@ export const PER_THREAD: readonly [rm: number, rn: number] = [4, 4];
 /** Beyond 16×16 invocations a bigger workgroup buys little and costs occupancy. */
 const MAX_SIDE = 16;
 /** Preferred depth first: fewer barriers per tile; then smaller ones when memory is short. */
-const TILE_K_CHOICES = [32, 16, 8, 4];
+const TILE_K_CHOICES = [32, 16, 8, 4] as const;
 
 const F32_BYTES = 4;
 

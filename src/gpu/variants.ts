@@ -54,3 +54,8 @@ export const webgpuNaive = gpuVariant(webgpuNaiveInfo, 'naive');
 export const webgpuTiled = gpuVariant(webgpuTiledInfo, 'tiled');
 
 export const gpuVariants: readonly GpuVariant[] = [webgpuNaive, webgpuTiled];
+
+/** The ids of `gpuVariants`, in its order (a unit test holds the two together): the type slides name them by. */
+export const gpuVariantIds = ['webgpu-naive', 'webgpu-tiled'] as const;
+
+export type GpuVariantId = (typeof gpuVariantIds)[number];

@@ -13,7 +13,7 @@ export function indexingMatMul(A: FloatArray, B: FloatArray, C: FloatArray, { m,
   const bCols = gather(transpose(ndarray(B, [l, n])), j); // (m·n, l): column j of B for every pair
   const products = ndarray(multiply(aRows.data, bCols.data), [m * n, l]); // element-wise
   const sums = sumAxis(products, 1); // (m·n): one c_ij per pair (i, j)
-  for (let p = 0; p < m * n; p++) C[i[p] * n + j[p]] = sums.data[p]; // C[i, j] = sums
+  for (let p = 0; p < m * n; p++) C[i[p]! * n + j[p]!] = sums.data[p]!; // C[i, j] = sums
   return C;
 }
 // #endregion indexing

@@ -22,7 +22,7 @@ export function stridedMatMul(
     for (let j = 0; j < n; j++) {
       let cij = 0;
       for (let k = 0; k < l; k++) {
-        cij += A[i * aRowStep + k * aColStep] * B[k * bRowStep + j * bColStep];
+        cij += A[i * aRowStep + k * aColStep]! * B[k * bRowStep + j * bColStep]!;
       }
       C[i * n + j] = cij;
     }
@@ -36,7 +36,7 @@ export function toLayout(data: FloatArray, rows: number, cols: number, layout: L
   if (layout === 'row') return data;
   const out = new (arrayFor(dtype))(rows * cols);
   for (let r = 0; r < rows; r++) {
-    for (let c = 0; c < cols; c++) out[c * rows + r] = data[r * cols + c];
+    for (let c = 0; c < cols; c++) out[c * rows + r] = data[r * cols + c]!;
   }
   return out;
 }

@@ -1,4 +1,5 @@
-// The library row (issue 9): what the notebook compared with numpy's `A @ B`.
+// The library row: what a well-tuned library reaches, as the notebook compared
+// every step with numpy's `A @ B`.
 // TensorFlow.js's WebAssembly backend multiplies through XNNPACK, a well-kept,
 // hand-tuned kernel library. Set-up (untimed) copies A and B into the library's
 // heap as two tensors; the timed call is `tf.matMul(a, b)` and reading C back

@@ -12,9 +12,9 @@ export function ikjMatMul(A: FloatArray, B: FloatArray, C: FloatArray, { m, l, n
   C.fill(0);
   for (let i = 0; i < m; i++) {
     for (let k = 0; k < l; k++) {
-      const aik = A[i * l + k];
+      const aik = A[i * l + k]!;
       for (let j = 0; j < n; j++) {
-        C[i * n + j] += aik * B[k * n + j];
+        C[i * n + j]! += aik * B[k * n + j]!;
       }
     }
   }
@@ -29,7 +29,7 @@ export function transposedMatMul(A: FloatArray, BT: FloatArray, C: FloatArray, {
     for (let j = 0; j < n; j++) {
       let cij = 0;
       for (let k = 0; k < l; k++) {
-        cij += A[i * l + k] * BT[j * l + k];
+        cij += A[i * l + k]! * BT[j * l + k]!;
       }
       C[i * n + j] = cij;
     }

@@ -10,7 +10,7 @@ import { assertInputs, BOTH_DTYPES, outputFor, typedVariant } from './define.ts'
 export function matMulElem(A: FloatArray, aStart: number, B: FloatArray, bStart: number, n: number, l: number): number {
   let cij = 0;
   for (let k = 0; k < l; k++) {
-    const ab = A[aStart + k] * B[bStart + k * n]; // multiply element-wise
+    const ab = A[aStart + k]! * B[bStart + k * n]!; // multiply element-wise
     cij += ab; // reduce with a sum
   }
   return cij;
@@ -31,7 +31,7 @@ export function matMul(A: FloatArray, B: FloatArray, C: FloatArray, { m, l, n }:
 export function plainMatMulElem(aRow: number[], B: number[][], j: number, l: number): number {
   let cij = 0;
   for (let k = 0; k < l; k++) {
-    cij += aRow[k] * B[k][j];
+    cij += aRow[k]! * B[k]![j]!;
   }
   return cij;
 }
@@ -39,7 +39,7 @@ export function plainMatMulElem(aRow: number[], B: number[][], j: number, l: num
 export function plainMatMul(A: number[][], B: number[][], C: FloatArray, { m, l, n }: Shape): FloatArray {
   for (let i = 0; i < m; i++) {
     for (let j = 0; j < n; j++) {
-      C[i * n + j] = plainMatMulElem(A[i], B, j, l);
+      C[i * n + j] = plainMatMulElem(A[i]!, B, j, l);
     }
   }
   return C;

@@ -39,19 +39,31 @@ function empty<T extends FloatArray>(like: T, length: number): T {
   return new (like.constructor as new (length: number) => T)(length);
 }
 
+/** Rows and columns of a 2-d array; throws for any other rank. */
+function dims2(a: NDArray, op: string): [rows: number, cols: number] {
+  const [rows, cols] = a.shape;
+  if (a.shape.length !== 2 || rows === undefined || cols === undefined) {
+    throw new Error(`${op}: needs a 2-d array, got shape (${a.shape.join(', ')})`);
+  }
+  return [rows, cols];
+}
+
 // ---- one row, one column, element-wise product, sum (section 3.1) ----
+
+// row and column are called once per element of C (element-vectorised): no rank check there.
 
 /** Row i of a 2-d array: a view, no copy (rows are contiguous). */
 export function row<T extends FloatArray>(a: NDArray<T>, i: number): T {
-  const cols = a.shape[1];
+  const cols = a.shape[1]!;
   return a.data.subarray(i * cols, (i + 1) * cols) as T;
 }
 
 /** Column j of a 2-d array: a copy, because its elements are a row length apart. */
 export function column<T extends FloatArray>(a: NDArray<T>, j: number): T {
-  const [rows, cols] = a.shape;
+  const rows = a.shape[0]!;
+  const cols = a.shape[1]!;
   const out = empty(a.data, rows);
-  for (let k = 0; k < rows; k++) out[k] = a.data[k * cols + j];
+  for (let k = 0; k < rows; k++) out[k] = a.data[k * cols + j]!;
   return out;
 }
 
@@ -59,14 +71,14 @@ export function column<T extends FloatArray>(a: NDArray<T>, j: number): T {
 export function multiply<T extends FloatArray>(a: T, b: FloatArray): T {
   if (a.length !== b.length) throw new Error(`multiply: lengths ${a.length} and ${b.length} differ`);
   const out = empty(a, a.length);
-  for (let k = 0; k < a.length; k++) out[k] = a[k] * b[k];
+  for (let k = 0; k < a.length; k++) out[k] = a[k]! * b[k]!;
   return out;
 }
 
 /** Sum of all elements: the reduction. */
 export function sum(a: FloatArray): number {
   let total = 0;
-  for (let k = 0; k < a.length; k++) total += a[k];
+  for (let k = 0; k < a.length; k++) total += a[k]!;
   return total;
 }
 
@@ -82,7 +94,7 @@ export function arange(n: number): Int32Array {
 /** Each element `times` times in a row: repeat([0, 1], 2) = [0, 0, 1, 1] (np.repeat). */
 export function repeat(a: Int32Array, times: number): Int32Array {
   const out = new Int32Array(a.length * times);
-  for (let k = 0; k < out.length; k++) out[k] = a[Math.floor(k / times)];
+  for (let k = 0; k < out.length; k++) out[k] = a[Math.floor(k / times)]!;
   return out;
 }
 
@@ -95,10 +107,10 @@ export function tile(a: Int32Array, times: number): Int32Array {
 
 /** Rows of a 2-d array picked by `indices` (numpy's `a[indices, :]`): a new (indices.length × cols) array. */
 export function gather<T extends FloatArray>(a: NDArray<T>, indices: Int32Array): NDArray<T> {
-  const [rows, cols] = a.shape;
+  const [rows, cols] = dims2(a, 'gather');
   const out = empty(a.data, indices.length * cols);
   for (let r = 0; r < indices.length; r++) {
-    const from = indices[r];
+    const from = indices[r]!;
     if (from < 0 || from >= rows) throw new Error(`gather: index ${from} outside 0…${rows - 1}`);
     out.set(a.data.subarray(from * cols, (from + 1) * cols), r * cols);
   }
@@ -107,10 +119,10 @@ export function gather<T extends FloatArray>(a: NDArray<T>, indices: Int32Array)
 
 /** The transpose of a 2-d array, as a copy (numpy's `a.T` is a view; we have no strides). */
 export function transpose<T extends FloatArray>(a: NDArray<T>): NDArray<T> {
-  const [rows, cols] = a.shape;
+  const [rows, cols] = dims2(a, 'transpose');
   const out = empty(a.data, rows * cols);
   for (let r = 0; r < rows; r++) {
-    for (let c = 0; c < cols; c++) out[c * rows + r] = a.data[r * cols + c];
+    for (let c = 0; c < cols; c++) out[c * rows + r] = a.data[r * cols + c]!;
   }
   return { data: out, shape: [cols, rows] };
 }
@@ -143,8 +155,9 @@ function broadcastStrides(shape: readonly number[], target: readonly number[]): 
   let stride = 1;
   for (let axis = shape.length - 1; axis >= 0; axis--) {
     const targetAxis = target.length - shape.length + axis;
-    strides[targetAxis] = shape[axis] === 1 ? 0 : stride;
-    stride *= shape[axis];
+    const dim = shape[axis]!;
+    strides[targetAxis] = dim === 1 ? 0 : stride;
+    stride *= dim;
   }
   return strides;
 }
@@ -157,21 +170,23 @@ export function broadcastMultiply<T extends FloatArray>(a: NDArray<T>, b: NDArra
   if (out.length === 0) return { data: out, shape: outShape };
   const sa = broadcastStrides(a.shape, outShape);
   const sb = broadcastStrides(b.shape, outShape);
-  const inner = rank === 0 ? 1 : outShape[rank - 1];
-  const ia = rank === 0 ? 0 : sa[rank - 1];
-  const ib = rank === 0 ? 0 : sb[rank - 1];
+  // A 0-d result is one element: no last axis, so one step of length 1.
+  const inner = outShape.at(-1) ?? 1;
+  const ia = sa.at(-1) ?? 0;
+  const ib = sb.at(-1) ?? 0;
   // Odometer over every axis but the last; the innermost loop is a plain strided loop.
   const counter = new Array<number>(Math.max(rank - 1, 0)).fill(0);
   let offA = 0;
   let offB = 0;
   for (let start = 0; start < out.length; start += inner) {
-    for (let k = 0; k < inner; k++) out[start + k] = a.data[offA + k * ia] * b.data[offB + k * ib];
+    for (let k = 0; k < inner; k++) out[start + k] = a.data[offA + k * ia]! * b.data[offB + k * ib]!;
     for (let axis = rank - 2; axis >= 0; axis--) {
-      offA += sa[axis];
-      offB += sb[axis];
-      if (++counter[axis] < outShape[axis]) break;
-      offA -= sa[axis] * outShape[axis];
-      offB -= sb[axis] * outShape[axis];
+      const dim = outShape[axis]!;
+      offA += sa[axis]!;
+      offB += sb[axis]!;
+      if (++counter[axis]! < dim) break;
+      offA -= sa[axis]! * dim;
+      offB -= sb[axis]! * dim;
       counter[axis] = 0;
     }
   }
@@ -183,9 +198,9 @@ export function broadcastMultiply<T extends FloatArray>(a: NDArray<T>, b: NDArra
  * `out` when given (numpy's `out=`), else into a new array.
  */
 export function sumAxis<T extends FloatArray>(a: NDArray<T>, axis: number, out?: FloatArray): NDArray<T> {
-  if (axis < 0 || axis >= a.shape.length) throw new Error(`sumAxis: axis ${axis} outside a ${a.shape.length}-d array`);
-  const outer = size(a.shape.slice(0, axis));
   const len = a.shape[axis];
+  if (len === undefined) throw new Error(`sumAxis: axis ${axis} outside a ${a.shape.length}-d array`);
+  const outer = size(a.shape.slice(0, axis));
   const inner = size(a.shape.slice(axis + 1));
   const result = (out ?? empty(a.data, outer * inner)) as T;
   if (result.length !== outer * inner) throw new Error(`sumAxis: out has ${result.length} elements, needs ${outer * inner}`);
@@ -194,7 +209,7 @@ export function sumAxis<T extends FloatArray>(a: NDArray<T>, axis: number, out?:
     for (let k = 0; k < len; k++) {
       const from = (o * len + k) * inner;
       const to = o * inner;
-      for (let i = 0; i < inner; i++) result[to + i] += a.data[from + i];
+      for (let i = 0; i < inner; i++) result[to + i]! += a.data[from + i]!;
     }
   }
   return { data: result, shape: a.shape.filter((_, d) => d !== axis) };

@@ -13,6 +13,33 @@ import { libTfjs } from './lib-tfjs.ts';
 
 export type { KernelContext } from './context.ts';
 
+/**
+ * The serial variants' ids, in the order of `serialVariants` (a unit test holds
+ * the two together). Slides name variants by these, so a misspelt id on a slide
+ * fails the type check instead of a panel at run time.
+ */
+export const serialVariantIds = [
+  'naive',
+  'naive-plain',
+  'element-vectorised',
+  'indexing',
+  'broadcasting',
+  'wasm-element',
+  'wasm-whole',
+  'wasm-scalar',
+  'wasm-simd',
+  'tuned',
+  'lib-tfjs',
+  'ikj',
+  'transposed-b',
+  'layout-rr',
+  'layout-rc',
+  'layout-cr',
+  'layout-cc',
+] as const;
+
+export type SerialVariantId = (typeof serialVariantIds)[number];
+
 export const serialVariants: readonly Variant<KernelContext>[] = [
   naive, // 1.2
   naivePlain, // 1.2, contrast: what typed arrays buy

@@ -6,7 +6,7 @@
 // instance comes in the context. The kernel is src/wasm/assembly/tuned-core.ts.
 import { assertInputs, BOTH_DTYPES } from './define.ts';
 import type { KernelContext } from './context.ts';
-import { bytesPer } from './types.ts';
+import { operandBytes } from './types.ts';
 import type { RunOnce, Variant } from './variant.ts';
 import { placeOperands, TUNED_SCRATCH_BYTES, type TunedKernels } from './wasm-module.ts';
 
@@ -23,7 +23,7 @@ export const tuned: Variant<KernelContext> = {
   section: '3.2',
   dtypes: BOTH_DTYPES,
   // Copies of A, B and C in linear memory, plus the packed blocks of B and A.
-  extraBytes: ({ m, l, n }, dtype) => (m * l + l * n + m * n) * bytesPer(dtype) + TUNED_SCRATCH_BYTES,
+  extraBytes: (shape, dtype) => operandBytes(shape, dtype) + TUNED_SCRATCH_BYTES,
   setup(inputs, ctx): RunOnce {
     assertInputs(inputs);
     const { instance } = tunedKernels(ctx);

@@ -24,8 +24,14 @@ export interface Variant<Ctx = unknown> {
   /** Lecture section that teaches it, e.g. '3.1.1'. */
   readonly section: string;
   readonly dtypes: readonly Dtype[];
-  /** Bytes allocated beyond A, B and C per call (temporaries, gathered copies). */
+  /** Bytes allocated beyond A, B and C per call (temporaries, gathered copies), whatever the worker count. */
   extraBytes(shape: Shape, dtype: Dtype): number;
+  /**
+   * Parallel variants: bytes that each worker holds on top of extraBytes (pool-row: its
+   * own copy of B; parallel-tuned: its packing scratch). The guard multiplies them
+   * by the worker count (src/kernels/memory.ts). Absent: none.
+   */
+  workerBytes?(shape: Shape, dtype: Dtype): number;
   /**
    * Untimed preparation (layout conversion, copying into WebAssembly memory…).
    * Returns the call that is timed. Throws an Error with a readable reason when

@@ -1,7 +1,7 @@
 // The compiled kernels as the variants see them: typed exports, one instance per
 // variant, and placing the operands in linear memory. Pure: how the .wasm bytes
 // are fetched is injected (src/wasm/load.ts in Vite, src/wasm/load-node.ts in Node).
-import { arrayFor, bytesPer, type FloatArray } from './types.ts';
+import { arrayFor, bytesPer, operandBytes, type FloatArray } from './types.ts';
 import type { VariantInputs } from './variant.ts';
 
 /** Exports of src/wasm/assembly/matmul.ts (pointers are byte addresses). */
@@ -156,7 +156,8 @@ async function loadTuned(instantiate: Instantiate, relaxed: boolean): Promise<Pi
 }
 
 export async function createWasmKernels(instantiate: Instantiate, options: WasmKernelOptions = {}): Promise<WasmKernels> {
-  const [element, whole, scalar] = await Promise.all([1, 2, 3].map(() => instantiate('matmul').then((i) => wrap(i))));
+  const matmul = () => instantiate('matmul').then((i) => wrap(i));
+  const [element, whole, scalar] = await Promise.all([matmul(), matmul(), matmul()]);
   const tuned = await loadTuned(instantiate, options.relaxed ?? true);
   try {
     const simd = wrap(await instantiate('matmul-simd'));
@@ -187,7 +188,7 @@ export function placeOperands(instance: WasmInstance<AllocExports>, label: strin
   const b = a && exports.alloc(l * n * size);
   const c = b && exports.alloc(m * n * size);
   if (!c) {
-    const mib = ((m * l + l * n + m * n) * size) / 2 ** 20;
+    const mib = operandBytes(shape, dtype) / 2 ** 20;
     throw new Error(`${label}: WebAssembly memory cannot grow to hold ${mib.toFixed(1)} MiB of operands (the limit is 4 GiB)`);
   }
   const Ctor = arrayFor(dtype);

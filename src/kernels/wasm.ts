@@ -3,7 +3,7 @@
 // returns C as a view of that memory. Pure: the instances come in the context.
 import { assertInputs, BOTH_DTYPES } from './define.ts';
 import type { KernelContext } from './context.ts';
-import { bytesPer, type FloatArray, type Shape } from './types.ts';
+import { bytesPer, operandBytes, type FloatArray, type Shape } from './types.ts';
 import type { RunOnce, Variant } from './variant.ts';
 import { placeOperands, type MatmulExports, type WasmInstance, type WasmKernels } from './wasm-module.ts';
 
@@ -38,7 +38,7 @@ function wholeVariant(
     id, description, section,
     dtypes: BOTH_DTYPES,
     // Copies of A, B and C in linear memory.
-    extraBytes: ({ m, l, n }, dtype) => (m * l + l * n + m * n) * bytesPer(dtype),
+    extraBytes: operandBytes,
     setup(inputs, ctx): RunOnce {
       assertInputs(inputs);
       const instance = pick(kernels(ctx, id));
@@ -59,7 +59,7 @@ export const wasmElement: Variant<KernelContext> = {
   description: 'JS loops over i and j call a compiled WebAssembly dot product per element',
   section: '3.1',
   dtypes: BOTH_DTYPES,
-  extraBytes: ({ m, l, n }, dtype) => (m * l + l * n + m * n) * bytesPer(dtype),
+  extraBytes: operandBytes, // A, B and C again in linear memory
   setup(inputs, ctx): RunOnce {
     assertInputs(inputs);
     const instance = kernels(ctx, 'wasm-element').element;

@@ -4,7 +4,7 @@
 // full table twin of results-table.ts). Imported series get a "Measured in"
 // column and their own rows, so no figure is shown without its source.
 import type { ChartSeries, OtherSeries, ResultRow } from '../charts/series.ts';
-import { formatMs, sig } from './progress.ts';
+import { formatMs, sig } from '../format/units.ts';
 import { buildTable, correctness, percentText, resultsTable, type Column } from './results-table.ts';
 
 interface SourcedRow {
@@ -12,9 +12,6 @@ interface SourcedRow {
   /** null: this browser. */
   readonly source: string | null;
 }
-
-/** "83 %", "4.2 %", "0.31 %": the full table's format (results-table.ts), empty without a peak. Pure. */
-export const pctText = percentText;
 
 /** The compact columns; "% of peak" only when some row has one, "Measured in" only with imports. Pure. */
 export function compactColumns(rows: readonly SourcedRow[], withSource: boolean, liveSource: string): Column<SourcedRow>[] {
@@ -25,7 +22,7 @@ export function compactColumns(rows: readonly SourcedRow[], withSource: boolean,
     { head: 'GFLOP/s', cell: ({ row }) => (row.gflops === null ? '' : sig(row.gflops)), numeric: true },
   );
   if (rows.some(({ row }) => row.pctOfPeak !== null)) {
-    cols.push({ head: '% of peak', cell: ({ row }) => pctText(row.pctOfPeak), numeric: true, title: 'GFLOP/s as a share of the peak probe measured for the same type, build and worker count' });
+    cols.push({ head: '% of peak', cell: ({ row }) => percentText(row.pctOfPeak), numeric: true, title: 'GFLOP/s as a share of the peak probe measured for the same type, build and worker count' });
   }
   cols.push({
     head: 'Correct',

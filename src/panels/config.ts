@@ -3,19 +3,18 @@
 // slide authors write only what differs from the notebook's data sets.
 import type { Dtype, Shape } from '../kernels/types.ts';
 import { isParallelVariant } from '../parallel/variants.ts';
+import { datasets as DATASETS, type DatasetId } from '../data/generate.ts';
 
 export type PanelKind = 'matmul' | 'speedup' | 'messages' | 'race' | 'profile' | 'jit' | 'freeze' | 'summary' | 'gpu-sweep';
 
 export const PANEL_KINDS: readonly PanelKind[] = ['matmul', 'speedup', 'messages', 'race', 'profile', 'jit', 'freeze', 'summary', 'gpu-sweep'];
 
-export type DatasetName = 'lowL' | 'highL' | 'big';
+/** The notebook's data sets (2.1 and 4.2): the panel names them as the data module does. */
+export type DatasetName = DatasetId;
 
-/** The notebook's shapes (2.1 and 4.2), repeated here so a panel needs no runtime lookup. */
-export const DATASETS: Readonly<Record<DatasetName, { shape: Shape; dtype: Dtype }>> = {
-  lowL: { shape: { m: 200, l: 10, n: 400 }, dtype: 'f64' },
-  highL: { shape: { m: 20, l: 10000, n: 40 }, dtype: 'f64' },
-  big: { shape: { m: 200, l: 100000, n: 400 }, dtype: 'f32' },
-};
+export function isDatasetName(text: string): text is DatasetName {
+  return Object.hasOwn(DATASETS, text);
+}
 
 export interface PanelConfig {
   readonly id: string;
@@ -89,8 +88,7 @@ export function readConfig(attr: (name: string) => string | null): PanelConfig {
     ? variantsText.split(',').map((s) => s.trim()).filter((s) => s.length > 0)
     : [...DEFAULT_VARIANTS[kind]];
   const datasetText = attr('dataset') ?? attr('datasets')?.split(',')[0]?.trim() ?? null;
-  const dataset: DatasetName | null =
-    datasetText === 'lowL' || datasetText === 'highL' || datasetText === 'big' ? datasetText : datasetText ? null : 'lowL';
+  const dataset: DatasetName | null = datasetText && isDatasetName(datasetText) ? datasetText : datasetText ? null : 'lowL';
   const base = DATASETS[dataset ?? 'lowL'];
   const shape: Shape = {
     m: positiveInt(attr('m')) ?? base.shape.m,
@@ -112,7 +110,7 @@ export function readConfig(attr: (name: string) => string | null): PanelConfig {
   const dtypes = dtypeList.length > 0 ? [...new Set(dtypeList)] : null;
   const datasetsText = attr('datasets');
   const datasetList = datasetsText
-    ? datasetsText.split(',').map((s) => s.trim()).filter((s): s is DatasetName => s === 'lowL' || s === 'highL' || s === 'big')
+    ? datasetsText.split(',').map((s) => s.trim()).filter(isDatasetName)
     : [];
   const datasets = datasetList.length > 0 ? [...new Set(datasetList)] : null;
   const id = attr('id') || attr('data-bench') || derivedId(kind, variants, dataset);

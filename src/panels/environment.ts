@@ -2,13 +2,13 @@
 // it from any slide. Timings mean little without it: isolation changes the
 // clock's resolution (100 µs vs 5 µs) and whether the shared-memory variants
 // can run at all. Detection is H2's probeEnvironment (the same probe the bench
-// worker runs), here applied to the page; browserName and the facts are pure.
+// worker runs), here applied to the page through the injected EnvironmentProbe
+// (services.ts); browserName and the facts are pure.
 import type { Environment, MeasuredPeaks, PeakFigure } from '../bench/protocol.ts';
-import { probeEnvironment } from '../bench/environment.ts';
-import { gpuAdapterInfo } from '../bench/gpu-client.ts';
-import { benchPeaks } from '../bench/client.ts';
-import { parallelPeaks } from '../bench/parallel-client.ts';
 import { adapterLabel, type GpuAdapterReport } from '../gpu/meta.ts';
+import type { EnvironmentProbe } from './services.ts';
+import { formatBytes, formatGflops } from '../format/units.ts';
+import { button as makeButton, note } from './layout.ts';
 
 /** "Chromium 156", "Firefox 140", "Safari 18": enough to compare machines. Pure. */
 export function browserName(userAgent: string): string {
@@ -28,14 +28,18 @@ export function browserName(userAgent: string): string {
   return userAgent.slice(0, 40) || 'unknown';
 }
 
+/** The clock's step: "5 µs", "0.1 ms" (few digits: it is a measured step, not a timing). */
+function timerText(ms: number): string {
+  return ms < 1 ? `${+(ms * 1000).toFixed(1)} µs` : `${+ms.toFixed(2)} ms`;
+}
+
 /** Label/value pairs shared by the dialog and each panel's footer. Pure. */
 export function environmentFacts(env: Environment): [string, string][] {
-  const res = env.timerResolutionMs;
   return [
     ['Cross-origin isolated', env.crossOriginIsolated ? 'yes' : 'no (SharedArrayBuffer variants cannot run)'],
     ['SharedArrayBuffer', env.sharedArrayBuffer ? 'available' : 'unavailable'],
     ['Cores (hardwareConcurrency)', String(env.cores)],
-    ['Timer resolution (measured)', res < 1 ? `${+(res * 1000).toFixed(1)} µs` : `${+res.toFixed(2)} ms`],
+    ['Timer resolution (measured)', timerText(env.timerResolutionMs)],
     ['WebAssembly SIMD', env.wasmSimd ? 'supported' : 'not supported'],
     ['Browser', browserName(env.userAgent)],
   ];
@@ -43,18 +47,10 @@ export function environmentFacts(env: Environment): [string, string][] {
 
 /** One line for under a chart: where those numbers come from. */
 export function environmentLine(env: Environment): string {
-  const res = env.timerResolutionMs < 1 ? `${+(env.timerResolutionMs * 1000).toFixed(1)} µs` : `${+env.timerResolutionMs.toFixed(2)} ms`;
-  return `${browserName(env.userAgent)} · ${env.cores} cores · ${env.crossOriginIsolated ? 'isolated' : 'not isolated'} · timer ${res}${env.wasmSimd ? ' · wasm SIMD' : ''}`;
+  return `${browserName(env.userAgent)} · ${env.cores} cores · ${env.crossOriginIsolated ? 'isolated' : 'not isolated'} · timer ${timerText(env.timerResolutionMs)}${env.wasmSimd ? ' · wasm SIMD' : ''}`;
 }
 
 const yesNo = (b: boolean): string => (b ? 'supported' : 'not supported');
-
-function bytes(b: number): string {
-  if (b >= 1024 ** 3 && b % 1024 ** 3 === 0) return `${b / 1024 ** 3} GiB`;
-  if (b >= 1024 ** 2) return `${+(b / 1024 ** 2).toFixed(1)} MiB`;
-  if (b >= 1024) return `${+(b / 1024).toFixed(1)} KiB`;
-  return `${b} B`;
-}
 
 /** The GPU rows of the env view: what the GPU worker's adapter is and can do, or why there is none. Pure. */
 export function gpuFacts(report: GpuAdapterReport): [string, string][] {
@@ -68,19 +64,17 @@ export function gpuFacts(report: GpuAdapterReport): [string, string][] {
     [
       'Workgroup limits',
       `${limits.maxComputeInvocationsPerWorkgroup} invocations, ${limits.maxComputeWorkgroupSizeX}×${limits.maxComputeWorkgroupSizeY} max size, ` +
-        `${bytes(limits.maxComputeWorkgroupStorageSize)} workgroup memory`,
+        `${formatBytes(limits.maxComputeWorkgroupStorageSize)} workgroup memory`,
     ],
-    ['Buffer limits', `storage binding ${bytes(limits.maxStorageBufferBindingSize)}, buffer ${bytes(limits.maxBufferSize)}, ${limits.maxComputeWorkgroupsPerDimension} workgroups per dimension`],
+    ['Buffer limits', `storage binding ${formatBytes(limits.maxStorageBufferBindingSize)}, buffer ${formatBytes(limits.maxBufferSize)}, ${limits.maxComputeWorkgroupsPerDimension} workgroups per dimension`],
     ['Tiles of webgpu-tiled', tiles.reason],
     ...(report.lost ? ([['Device', report.lost]] as [string, string][]) : []),
   ];
 }
 
-const gf = (g: number): string => (g >= 100 ? g.toFixed(0) : g >= 10 ? g.toFixed(1) : g.toPrecision(3));
-
 /** "52.1 FMA · 26.4 plain": one dtype's figures of one worker count (no FMA figure where relaxed SIMD is missing). */
 function peakText(fma: PeakFigure, plain: PeakFigure): string {
-  return `${fma.fma ? `${gf(fma.gflops)} FMA · ` : ''}${gf(plain.gflops)} plain`;
+  return `${fma.fma ? `${formatGflops(fma.gflops)} FMA · ` : ''}${formatGflops(plain.gflops)} plain`;
 }
 
 /**
@@ -98,28 +92,16 @@ export function peakFacts(one: MeasuredPeaks | null, many: MeasuredPeaks | null,
   ]);
 }
 
-let cached: Environment | null = null;
-
-/** Measured once per page: the resolution probe spins for a moment. */
-export function pageEnvironment(): Environment {
-  cached ??= probeEnvironment();
-  return cached;
-}
-
 /**
  * A small fixed "env" button, present on every slide, opening a dialog with the
  * facts above. Idempotent: calling it twice keeps one button.
  */
-export function mountEnvironmentButton(doc: Document): HTMLButtonElement {
+export function mountEnvironmentButton(doc: Document, probe: EnvironmentProbe): HTMLButtonElement {
   const existing = doc.querySelector<HTMLButtonElement>('button.env-button');
   if (existing) return existing;
-  const button = doc.createElement('button');
-  button.type = 'button';
-  button.className = 'env-button';
-  button.textContent = 'env';
+  const button = makeButton(doc, 'env-button', 'env', undefined, 'Measurement environment');
   button.setAttribute('aria-haspopup', 'dialog');
   button.setAttribute('aria-label', 'Show the measurement environment');
-  button.title = 'Measurement environment';
 
   const dialog = doc.createElement('dialog');
   dialog.className = 'env-dialog';
@@ -128,15 +110,9 @@ export function mountEnvironmentButton(doc: Document): HTMLButtonElement {
   heading.id = 'env-dialog-title';
   heading.textContent = 'Where these benchmarks run';
   const table = doc.createElement('table');
-  const note = doc.createElement('p');
-  note.className = 'env-note';
-  note.textContent =
-    'Measured in this page now; the WebGPU rows come from the GPU worker. Each result also records the environment of the worker that produced it.';
-  const close = doc.createElement('button');
-  close.type = 'button';
-  close.textContent = 'Close';
-  close.addEventListener('click', () => dialog.close());
-  dialog.append(heading, table, note, close);
+  const envNote = note(doc, 'env-note', 'Measured in this page now; the WebGPU rows come from the GPU worker. Each result also records the environment of the worker that produced it.');
+  const close = makeButton(doc, '', 'Close', () => dialog.close());
+  dialog.append(heading, table, envNote, close);
 
   const row = ([k, v]: [string, string]): HTMLTableRowElement => {
     const tr = doc.createElement('tr');
@@ -155,7 +131,7 @@ export function mountEnvironmentButton(doc: Document): HTMLButtonElement {
   const askGpu = (): void => {
     const ask = ++asked;
     gpuBody.replaceChildren(row(['WebGPU', 'asking the GPU worker…']));
-    gpuAdapterInfo().then(
+    probe.gpuAdapter().then(
       (report) => ask === asked && gpuBody.replaceChildren(...gpuFacts(report).map(row)),
       (e: unknown) => ask === asked && gpuBody.replaceChildren(row(['WebGPU', `could not ask the GPU worker: ${e instanceof Error ? e.message : String(e)}`])),
     );
@@ -168,17 +144,16 @@ export function mountEnvironmentButton(doc: Document): HTMLButtonElement {
   let askedPeaks = 0;
   const askPeaks = (): void => {
     const ask = ++askedPeaks;
-    const workers = pageEnvironment().cores;
+    const workers = probe.page().cores;
     peakBody.replaceChildren(row(['Peak (1 worker / N workers)', 'measuring in the bench worker and the pool…']));
-    const orNull = (p: Promise<MeasuredPeaks | null>): Promise<MeasuredPeaks | null> => p.catch(() => null);
-    Promise.all([orNull(benchPeaks()), orNull(parallelPeaks(workers))]).then(
+    probe.peaks(workers).then(
       ([one, many]) => ask === askedPeaks && peakBody.replaceChildren(...peakFacts(one, many, workers).map(row)),
     );
   };
 
   button.addEventListener('click', () => {
     const pageBody = doc.createElement('tbody');
-    pageBody.append(...environmentFacts(pageEnvironment()).map(row));
+    pageBody.append(...environmentFacts(probe.page()).map(row));
     table.replaceChildren(pageBody, peakBody, gpuBody);
     askPeaks();
     askGpu();

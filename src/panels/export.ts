@@ -46,38 +46,49 @@ export function csvField(value: string | number | boolean | null | undefined): s
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-function rowOf(r: BenchResult): (string | number | boolean | null)[] {
-  const ok = r.status === 'ok';
-  return [
-    r.variant,
-    r.m,
-    r.l,
-    r.n,
-    r.dtype,
-    r.workers,
-    r.status,
-    r.medianMs,
-    ok ? r.stats.p10Ms : null,
-    ok ? r.stats.minMs : null,
-    ok ? r.stats.maxMs : null,
-    ok ? r.coldMs : null,
-    r.samplesMs.length,
+type CsvColumn = (typeof CSV_COLUMNS)[number];
+type Cell = string | number | boolean | null;
+
+/** A result's cells by column. A failure measured nothing: its figure columns stay empty. */
+function cellsOf(r: BenchResult): Partial<Record<CsvColumn, Cell>> {
+  const common = {
+    variant: r.variant,
+    m: r.m,
+    l: r.l,
+    n: r.n,
+    dtype: r.dtype,
+    workers: r.workers,
+    status: r.status,
+    crossOriginIsolated: r.env.crossOriginIsolated,
+    cores: r.env.cores,
+    timerResolutionMs: r.env.timerResolutionMs,
+    userAgent: r.env.userAgent,
+    at: r.at,
+    adapter: r.adapter ?? null,
+    note: r.note ?? null,
+  };
+  if (r.status === 'error') return { ...common, error: r.error };
+  return {
+    ...common,
+    medianMs: r.medianMs,
+    p10Ms: r.stats.p10Ms,
+    minMs: r.stats.minMs,
+    maxMs: r.stats.maxMs,
+    coldMs: r.coldMs,
+    samples: r.samplesMs.length,
     // Samples in one field, separated by spaces, so the row count stays one per result.
-    r.samplesMs.join(' '),
-    r.gflops,
-    r.correct,
-    ok ? r.check.maxAbsError : null,
-    ok ? null : r.error,
-    r.env.crossOriginIsolated,
-    r.env.cores,
-    r.env.timerResolutionMs,
-    r.env.userAgent,
-    r.at,
-    ok ? (r.kernelMs ?? null) : null,
-    ok ? (r.bytesMoved ?? null) : null,
-    r.adapter ?? null,
-    r.note ?? null,
-  ];
+    samplesMs: r.samplesMs.join(' '),
+    gflops: r.gflops,
+    correct: r.correct,
+    maxAbsError: r.check.maxAbsError,
+    kernelMs: r.kernelMs ?? null,
+    bytesMoved: r.bytesMoved ?? null,
+  };
+}
+
+function rowOf(r: BenchResult): Cell[] {
+  const cells = cellsOf(r);
+  return CSV_COLUMNS.map((c) => cells[c] ?? null);
 }
 
 export function resultsToCsv(results: readonly BenchResult[]): string {

@@ -6,7 +6,8 @@
 // them all. parseImport is pure; the rest touches storage and the DOM.
 import type { BenchResult } from '../bench/protocol.ts';
 import { browserName } from './environment.ts';
-import { isBenchResult, type KeyValueStore } from './storage.ts';
+import { isBenchResult, withoutPlaceholders, type KeyValueStore } from './storage.ts';
+import { button } from './layout.ts';
 
 /** Bigger files are refused before they are read: an export of the whole deck is a few hundred KiB. */
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
@@ -63,7 +64,7 @@ export function parseImport(text: string, fileName: string, sizeBytes: number, n
   if (bad >= 0) {
     return { ok: false, reason: `${fileName}: entry ${bad + 1} of ${parsed.length} is not a benchmark result with its environment (variant, shape, samples, figures, env).` };
   }
-  const results = parsed as BenchResult[];
+  const results = (parsed as BenchResult[]).map(withoutPlaceholders);
   const byEnv = new Map<string, BenchResult[]>();
   for (const r of results) byEnv.set(envKey(r), [...(byEnv.get(envKey(r)) ?? []), r]);
   const importedAt = now.toISOString();
@@ -89,7 +90,7 @@ export function loadImports(store: KeyValueStore | null): ImportedSet[] {
     const text = store?.getItem(IMPORT_STORAGE_KEY) ?? null;
     if (text === null) return [];
     const parsed = JSON.parse(text) as Partial<Stored>;
-    return parsed.version === 1 && Array.isArray(parsed.sets) ? parsed.sets.filter(isSet) : [];
+    return parsed.version === 1 && Array.isArray(parsed.sets) ? parsed.sets.filter(isSet).map((s) => ({ ...s, results: s.results.map(withoutPlaceholders) })) : [];
   } catch {
     return [];
   }
@@ -150,11 +151,7 @@ export function mountImportControl(doc: Document, parent: HTMLElement, options: 
   input.id = id;
   input.className = 'import-input';
   input.accept = 'application/json,.json';
-  const clear = doc.createElement('button');
-  clear.type = 'button';
-  clear.className = 'deck-tool import-clear';
-  clear.textContent = 'Clear imported';
-  clear.title = 'Forget every imported result (this browser\u2019s own results stay)';
+  const clear = button(doc, 'deck-tool import-clear', 'Clear imported', undefined, 'Forget every imported result (this browser\u2019s own results stay)');
   const status = doc.createElement('span');
   status.className = 'import-status';
   status.setAttribute('role', 'status');

@@ -11,14 +11,22 @@ export function knownVariant(id: string): boolean {
   return findSerialVariant(id) !== undefined || findParallelVariant(id) !== undefined || findGpuVariantInfo(id) !== undefined;
 }
 
-export function refuseByMemory(id: string, shape: Shape, dtype: Dtype): string | null {
+/**
+ * Why `id` cannot run this shape, or null. `workers` is the panel's worker count:
+ * a parallel variant runs on all of them (the dispatcher grows its pool to the
+ * count asked for, src/parallel/run.ts, so min(workers, pool size) is the count
+ * itself), and what it copies per worker counts once per worker. Serial and GPU
+ * variants use one thread whatever the field says.
+ */
+export function refuseByMemory(id: string, shape: Shape, dtype: Dtype, workers = 1): string | null {
   const gpu = findGpuVariantInfo(id);
   if (gpu) {
     if (!gpu.dtypes.includes(dtype)) return gpu.dtypeRefusal(dtype);
     return memoryRefusal(gpu, shape, dtype, DEFAULT_MEMORY_BUDGET_BYTES);
   }
-  const variant = findSerialVariant(id) ?? findParallelVariant(id);
+  const parallel = findParallelVariant(id);
+  const variant = findSerialVariant(id) ?? parallel;
   if (!variant) return `unknown variant "${id}"`;
   if (!variant.dtypes.includes(dtype)) return `${id} has no ${dtype} version`;
-  return memoryRefusal(variant, shape, dtype, DEFAULT_MEMORY_BUDGET_BYTES);
+  return memoryRefusal(variant, shape, dtype, DEFAULT_MEMORY_BUDGET_BYTES, parallel ? workers : 1);
 }

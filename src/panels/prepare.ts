@@ -10,8 +10,9 @@
 //
 // The sequencing (prepareSteps) and the estimate are pure over injected steps
 // and clock; the DOM part finds the panels and draws the progress box.
-import type { RunOutcome } from './bench-panel.ts';
+import type { RunOutcome } from './run-controller.ts';
 import { viewContext } from './context.ts';
+import { button as makeButton } from './layout.ts';
 
 export interface PrepareStep {
   readonly id: string;
@@ -179,11 +180,7 @@ export interface PrepareControl {
  * estimate, a progress bar and Cancel. `parent` receives the button.
  */
 export function mountPrepare(doc: Document, parent: HTMLElement, deck: DeckNavigation | null): PrepareControl {
-  const button = doc.createElement('button');
-  button.type = 'button';
-  button.className = 'deck-tool prepare-button';
-  button.textContent = 'Prepare talk';
-  button.title = 'Run every panel of the deck once, in order, with its default inputs; the results are kept for the talk';
+  const button = makeButton(doc, 'deck-tool prepare-button', 'Prepare talk', undefined, 'Run every panel of the deck once, in order, with its default inputs; the results are kept for the talk');
 
   const box = doc.createElement('div');
   box.className = 'prepare-box';
@@ -197,14 +194,8 @@ export function mountPrepare(doc: Document, parent: HTMLElement, deck: DeckNavig
   const bar = doc.createElement('progress');
   bar.className = 'prepare-progress';
   bar.setAttribute('aria-label', 'Panels run so far');
-  const cancel = doc.createElement('button');
-  cancel.type = 'button';
-  cancel.className = 'prepare-cancel';
-  cancel.textContent = 'Cancel';
-  const close = doc.createElement('button');
-  close.type = 'button';
-  close.className = 'prepare-close';
-  close.textContent = 'Close';
+  const cancel = makeButton(doc, 'prepare-cancel', 'Cancel');
+  const close = makeButton(doc, 'prepare-close', 'Close');
   close.hidden = true;
   box.append(line, bar, cancel, close);
   // Keys typed in the box must not move the slides.

@@ -1,7 +1,7 @@
 // The table twin of a chart: every figure the chart draws, readable by screen
 // readers and exact to the digit. Rendering only; rows come from charts/series.ts.
 import type { ChartSeries, ResultRow, WarmupRow } from '../charts/series.ts';
-import { formatMs, formatRatio, sig } from './progress.ts';
+import { formatMs, formatPercent, formatRatio, sig } from '../format/units.ts';
 
 export interface Column<T> {
   readonly head: string;
@@ -55,10 +55,9 @@ export function correctness(r: ResultRow): string {
   return r.correct ? '✓ correct' : '✗ WRONG';
 }
 
-/** "83 %", "4.2 %", "0.31 %"; empty when no peak was measured for the row. */
+/** A table's % of peak cell: the deck's per-cent figure, empty when no peak was measured for the row. */
 export function percentText(pct: number | null): string {
-  if (pct === null || !Number.isFinite(pct)) return '';
-  return `${pct >= 10 ? pct.toFixed(0) : pct >= 1 ? pct.toFixed(1) : pct.toPrecision(2)} %`;
+  return pct === null || !Number.isFinite(pct) ? '' : formatPercent(pct);
 }
 
 export const RESULT_COLUMNS: readonly Column<ResultRow>[] = [

@@ -3,7 +3,7 @@
 // The store is injected (localStorage in the page, a Map in unit tests), and
 // anything that does not parse back into BenchResults is ignored, never thrown:
 // a stale or hand-edited entry must not break a slide.
-import type { BenchResult } from '../bench/protocol.ts';
+import type { BenchResult, FailedResult } from '../bench/protocol.ts';
 
 /** The part of the Web Storage API used here. */
 export interface KeyValueStore {
@@ -31,17 +31,23 @@ export function storageKey(panelId: string): string {
 const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 const isStr = (v: unknown): v is string => typeof v === 'string';
 
-/** Structural check of one result: the fields charts, tables and exports read. */
+/**
+ * Structural check of one result: the fields charts, tables and exports read. A
+ * failed result needs only its reason; one saved or exported before failures lost
+ * their placeholders (samplesMs: [], medianMs: null, gflops: null, correct: false)
+ * passes too, and withoutPlaceholders drops them.
+ */
 export function isBenchResult(v: unknown): v is BenchResult {
   if (typeof v !== 'object' || v === null) return false;
   const r = v as Record<string, unknown>;
   if (!isStr(r.variant) || !isNum(r.m) || !isNum(r.l) || !isNum(r.n) || !isNum(r.workers)) return false;
   if (r.dtype !== 'f64' && r.dtype !== 'f32') return false;
-  if (!Array.isArray(r.samplesMs) || !r.samplesMs.every(isNum)) return false;
   if (typeof r.env !== 'object' || r.env === null) return false;
   if (r.status === 'ok') {
     const stats = r.stats as Record<string, unknown> | undefined;
     return (
+      Array.isArray(r.samplesMs) &&
+      r.samplesMs.every(isNum) &&
       isNum(r.medianMs) &&
       isNum(r.gflops) &&
       typeof r.correct === 'boolean' &&
@@ -52,8 +58,15 @@ export function isBenchResult(v: unknown): v is BenchResult {
       isNum(stats.minMs)
     );
   }
-  if (r.status === 'error') return isStr(r.error) && r.medianMs === null;
+  if (r.status === 'error') return isStr(r.error);
   return false;
+}
+
+/** A checked result as the type has it: a failed one written by an older version loses its placeholder fields. */
+export function withoutPlaceholders(r: BenchResult): BenchResult {
+  if (r.status === 'ok') return r;
+  const { samplesMs: _s, medianMs: _m, gflops: _g, correct: _c, ...failed } = r as FailedResult & Record<'samplesMs' | 'medianMs' | 'gflops' | 'correct', unknown>;
+  return failed;
 }
 
 /** Parse a stored entry; null for anything missing, corrupt, or from another version. */
@@ -69,7 +82,7 @@ export function parseEntry(text: string | null): BenchResult[] | null {
   const entry = parsed as Partial<Entry>;
   if (entry.version !== STORAGE_VERSION || !Array.isArray(entry.results)) return null;
   if (!entry.results.every(isBenchResult)) return null;
-  return entry.results;
+  return entry.results.map(withoutPlaceholders);
 }
 
 export function loadResults(store: KeyValueStore | null, panelId: string): BenchResult[] | null {
@@ -123,9 +136,9 @@ export function loadAllResults(store: KeyValueStore | null): { panelId: string; 
 }
 
 /** The page's localStorage, or null where it is unavailable (throws on access in some frames). */
-export function browserStore(): KeyValueStore | null {
+export function browserStore(win: { readonly localStorage?: Storage } = globalThis): KeyValueStore | null {
   try {
-    const s = globalThis.localStorage;
+    const s = win.localStorage;
     return s ?? null;
   } catch {
     return null;

@@ -4,14 +4,14 @@
 import { viewContext } from './context.ts';
 import { mountImportControl } from './imports.ts';
 import { mountPrepare, wantsPrepare, type DeckNavigation, type PrepareControl } from './prepare.ts';
-import { browserStore } from './storage.ts';
+import type { KeyValueStore } from './storage.ts';
 
 export interface TalkTools {
   readonly box: HTMLElement;
   readonly prepare: PrepareControl | null;
 }
 
-export function mountTalkTools(doc: Document, deck: DeckNavigation | null): TalkTools | null {
+export function mountTalkTools(doc: Document, deck: DeckNavigation | null, store: KeyValueStore | null): TalkTools | null {
   const search = doc.defaultView?.location.search ?? '';
   const ctx = viewContext(search);
   if (ctx === 'speaker-preview' || ctx === 'print') return null;
@@ -23,7 +23,7 @@ export function mountTalkTools(doc: Document, deck: DeckNavigation | null): Talk
   box.setAttribute('aria-label', 'Talk tools');
   const scroll = ctx === 'scroll' || deck?.isScrollView?.() === true;
   const prepare = scroll ? null : mountPrepare(doc, box, deck);
-  mountImportControl(doc, box, { store: browserStore(), alert: (m) => doc.defaultView?.alert(m) });
+  mountImportControl(doc, box, { store, alert: (m) => doc.defaultView?.alert(m) });
   // Keys typed here must not move the slides.
   box.addEventListener('keydown', (e) => e.stopPropagation());
   doc.body.append(box);

@@ -4,8 +4,20 @@
 // here is unit-tested without a DOM.
 import type { Dtype, Shape } from '../kernels/types.ts';
 import { operandBytes } from '../kernels/types.ts';
+import { formatBytes } from '../format/units.ts';
 
 export type FieldName = 'm' | 'l' | 'n' | 'samples' | 'workers' | 'chunk' | 'dtype';
+
+/** How the form labels each field and the messages name it. */
+export const FIELD_LABELS: Readonly<Record<FieldName, string>> = {
+  m: 'm (rows of A)',
+  l: 'l (inner size)',
+  n: 'n (columns of B)',
+  samples: 'Samples',
+  workers: 'Workers',
+  chunk: 'Chunk size',
+  dtype: 'Data type',
+};
 
 /** Raw values as read from the inputs (always strings in the DOM). */
 export interface RawFields {
@@ -69,7 +81,7 @@ export interface ValidateOptions {
    * when a variant cannot fit this shape, else null. Injected so this module
    * stays pure and testable; without it only the operands are checked.
    */
-  readonly refuse?: (variant: string, shape: Shape, dtype: Dtype) => string | null;
+  readonly refuse?: (variant: string, shape: Shape, dtype: Dtype, workers: number) => string | null;
   /** Tighter worker bound, e.g. a few times navigator.hardwareConcurrency. */
   readonly maxWorkers?: number;
   readonly dtypes?: readonly Dtype[];
@@ -100,21 +112,9 @@ function isDtype(s: string, allowed: readonly Dtype[]): s is Dtype {
   return (allowed as readonly string[]).includes(s);
 }
 
-function megabytes(bytes: number): string {
-  return `${(bytes / 1024 ** 2).toFixed(bytes < 10 * 1024 ** 2 ? 1 : 0)} MB`;
-}
-
 export function validateFields(raw: RawFields, options: ValidateOptions): Validation {
   const errors: Partial<Record<FieldName, string>> = {};
   const ints: Partial<Record<Exclude<FieldName, 'dtype'>, number>> = {};
-  const labels: Record<Exclude<FieldName, 'dtype'>, string> = {
-    m: 'm (rows of A)',
-    l: 'l (inner size)',
-    n: 'n (columns of B)',
-    samples: 'Samples',
-    workers: 'Workers',
-    chunk: 'Chunk size',
-  };
   const fields: Exclude<FieldName, 'dtype'>[] = ['m', 'l', 'n', 'samples'];
   if (raw.workers !== undefined) fields.push('workers');
   // An empty chunk size is a choice, not a mistake: auto, one chunk per worker.
@@ -125,7 +125,7 @@ export function validateFields(raw: RawFields, options: ValidateOptions): Valida
       field === 'workers' && options.maxWorkers !== undefined
         ? { min: LIMITS.workers.min, max: Math.min(LIMITS.workers.max, options.maxWorkers) }
         : LIMITS[field];
-    const parsed = parseBoundedInt(text, labels[field], bounds);
+    const parsed = parseBoundedInt(text, FIELD_LABELS[field], bounds);
     if ('error' in parsed) errors[field] = parsed.error;
     else ints[field] = parsed.value;
   }
@@ -136,7 +136,8 @@ export function validateFields(raw: RawFields, options: ValidateOptions): Valida
 
   if (ints.m !== undefined && ints.l !== undefined && ints.n !== undefined && dtype !== undefined) {
     const shape: Shape = { m: ints.m, l: ints.l, n: ints.n };
-    const shapeError = shapeRefusal(shape, dtype, options);
+    // Per-worker copies count once per worker; without a worker field the variants run on one.
+    const shapeError = shapeRefusal(shape, dtype, options, ints.workers ?? 1);
     if (shapeError !== null) {
       // The shape as a whole is at fault; flag the three sizes so each input says so.
       errors.m = shapeError;
@@ -157,22 +158,22 @@ export function validateFields(raw: RawFields, options: ValidateOptions): Valida
   };
 }
 
-/** Why a whole shape cannot run (too much work or memory), or null. */
-export function shapeRefusal(shape: Shape, dtype: Dtype, options: ValidateOptions): string | null {
+/** Why a whole shape cannot run on `workers` workers (too much work or memory), or null. */
+export function shapeRefusal(shape: Shape, dtype: Dtype, options: ValidateOptions, workers = 1): string | null {
   const flops = 2 * shape.m * shape.l * shape.n;
   if (flops > MAX_FLOPS_PER_CALL) {
     return `${shape.m}×${shape.l}×${shape.n} is ${(flops / 1e9).toFixed(0)} GFLOP per product: too long to wait for (limit ${MAX_FLOPS_PER_CALL / 1e9} GFLOP).`;
   }
   if (options.refuse) {
     for (const variant of options.variants) {
-      const reason = options.refuse(variant, shape, dtype);
+      const reason = options.refuse(variant, shape, dtype, workers);
       if (reason !== null) return reason.includes(variant) ? reason : `${variant}: ${reason}`;
     }
     return null;
   }
   const bytes = operandBytes(shape, dtype);
   if (bytes > FALLBACK_BUDGET_BYTES) {
-    return `A, B and C need ${megabytes(bytes)}, above the ${megabytes(FALLBACK_BUDGET_BYTES)} budget.`;
+    return `A, B and C need ${formatBytes(bytes)}, above the ${formatBytes(FALLBACK_BUDGET_BYTES)} budget.`;
   }
   return null;
 }

@@ -5,19 +5,22 @@ import type { PoolWorker, WorkerPool } from '../pool/pool.ts';
 /** Part of the error a worker throws for an unknown token (see workers/pool.worker.ts). */
 export const NOT_ATTACHED = 'not attached to this worker';
 
-let counter = 0;
-/** A token unique within the page, naming one set of attached operands. */
+/**
+ * A token naming one set of attached operands. Random rather than counted, so no
+ * module keeps a registry: 96 random bits make two sets in one page (or one
+ * dispatcher worker) sharing a token vanishingly unlikely.
+ */
 export function newToken(kind: string): string {
-  counter++;
-  return `${kind}-${counter}`;
+  const bits = crypto.getRandomValues(new Uint32Array(3));
+  return `${kind}-${[...bits].map((b) => b.toString(36)).join('')}`;
 }
 
-export function isNotAttached(e: unknown): boolean {
+function isNotAttached(e: unknown): boolean {
   return e instanceof Error && e.message.includes(NOT_ATTACHED);
 }
 
 /** Attaches (once per worker and token) with `send`; `attached` remembers what each worker holds. */
-export async function ensureAttached(w: PoolWorker, token: string, send: (w: PoolWorker) => Promise<void>): Promise<void> {
+async function ensureAttached(w: PoolWorker, token: string, send: (w: PoolWorker) => Promise<void>): Promise<void> {
   if (w.attached.has(token)) return;
   await send(w);
   w.attached.set(token, token);

@@ -3,12 +3,12 @@
 // by sharing a SharedArrayBuffer (nothing moves). Each figure is a round trip
 // until the worker acknowledges having read the data. Returns plain chart data.
 import * as Comlink from 'comlink';
-import { sharedPool, type WorkerPool } from '../pool/pool.ts';
+import type { WorkerPool } from '../pool/pool.ts';
 import { median } from '../bench/stats.ts';
-import { NO_ISOLATION } from './variants.ts';
+import { canShareMemory, NO_ISOLATION } from './shared-arrays.ts';
 
 export type MessageMethod = 'clone' | 'transfer' | 'share';
-export const MESSAGE_METHODS: readonly MessageMethod[] = ['clone', 'transfer', 'share'];
+const MESSAGE_METHODS: readonly MessageMethod[] = ['clone', 'transfer', 'share'];
 
 export interface MessageCost {
   readonly method: MessageMethod;
@@ -26,14 +26,15 @@ export interface MessageCost {
 
 export interface MessageOptions {
   readonly repeats?: number;
-  readonly pool?: WorkerPool;
+  /** The caller's pool: its first worker receives the payloads. */
+  readonly pool: WorkerPool;
   readonly signal?: AbortSignal;
 }
 
 /** Largest payload the demo accepts: each clone briefly holds two more copies. */
 export const MAX_MESSAGE_BYTES = 512 * 2 ** 20;
 
-export function checkMessageBytes(bytes: number): void {
+function checkMessageBytes(bytes: number): void {
   if (!Number.isInteger(bytes) || bytes < 1 || bytes > MAX_MESSAGE_BYTES) {
     throw new RangeError(`size must be a whole number of bytes from 1 to ${MAX_MESSAGE_BYTES}, got ${bytes}`);
   }
@@ -41,7 +42,7 @@ export function checkMessageBytes(bytes: number): void {
 
 // #region messages
 async function handOver(pool: WorkerPool, method: MessageMethod, bytes: number) {
-  const w = pool.workers[0];
+  const w = pool.worker(0);
   // Untimed: make the buffer and touch its pages, so allocation is not counted.
   const buffer = method === 'share' ? new SharedArrayBuffer(bytes) : new ArrayBuffer(bytes);
   new Uint8Array(buffer).fill(1);
@@ -54,11 +55,11 @@ async function handOver(pool: WorkerPool, method: MessageMethod, bytes: number) 
 // #endregion messages
 
 /** The three methods for one size, interleaved (clone, transfer, share, clone, …) so a busy phase hits all alike. */
-export async function measureMessageCost(bytes: number, opts: MessageOptions = {}): Promise<MessageCost[]> {
+export async function measureMessageCost(bytes: number, opts: MessageOptions): Promise<MessageCost[]> {
   checkMessageBytes(bytes);
   const repeats = Math.max(1, Math.floor(opts.repeats ?? 7));
-  const pool = opts.pool ?? (await sharedPool());
-  const canShare = typeof SharedArrayBuffer !== 'undefined' && globalThis.crossOriginIsolated === true;
+  const { pool } = opts;
+  const canShare = canShareMemory();
   const methods = MESSAGE_METHODS.filter((m) => m !== 'share' || canShare);
   return pool.exclusive(async () => {
     const runs = new Map(methods.map((m) => [m, { samples: [] as number[], after: -1, received: -1 }]));
@@ -93,7 +94,7 @@ export async function measureMessageCost(bytes: number, opts: MessageOptions = {
 }
 
 /** Several sizes, for a cost-versus-size chart. */
-export async function measureMessageCosts(sizes: readonly number[], opts: MessageOptions = {}): Promise<MessageCost[]> {
+export async function measureMessageCosts(sizes: readonly number[], opts: MessageOptions): Promise<MessageCost[]> {
   const out: MessageCost[] = [];
   for (const bytes of sizes) out.push(...(await measureMessageCost(bytes, opts)));
   return out;

@@ -30,7 +30,11 @@ async function measure(pool: WorkerPool, workers: number): Promise<MeasuredPeaks
   const f64 = await probeTogether(pool, workers, 'f64', true);
   const f32Plain = await probeTogether(pool, workers, 'f32', false);
   const f64Plain = await probeTogether(pool, workers, 'f64', false);
-  const runs: PeakRuns[] = f32.map((_, i) => ({ f32: f32[i], f64: f64[i], f32Plain: f32Plain[i], f64Plain: f64Plain[i] }));
+  const runs = f32.map((f32Run, i): PeakRuns => {
+    const [f64Run, f32PlainRun, f64PlainRun] = [f64[i], f32Plain[i], f64Plain[i]];
+    if (!f64Run || !f32PlainRun || !f64PlainRun) throw new Error(`pool worker ${i} did not report all four peaks`);
+    return { f32: f32Run, f64: f64Run, f32Plain: f32PlainRun, f64Plain: f64PlainRun };
+  });
   return combinePeaks(runs);
 }
 

@@ -2,11 +2,13 @@
 // Int32Array, and the driver each worker runs them in. Pure: the worker
 // (workers/pool.worker.ts) lines the workers up, hands in a clock and calls
 // raceLoop; src/parallel/race.ts reads the total and the loop records.
+import type { RaceLoopRecord, RaceLoopSpec } from '../pool/protocol.ts';
+import { MAX_WORKERS } from './shared-arrays.ts';
 
 // #region race
 /** counter[0]++ is a read, an add and a write: another worker can write in between, and its update is lost. */
 export function incrementPlain(counter: Int32Array, times: number): void {
-  for (let t = 0; t < times; t++) counter[0]++;
+  for (let t = 0; t < times; t++) counter[0]!++;
 }
 
 /** Atomics.add does the read-add-write as one indivisible step: no update is lost. */
@@ -21,7 +23,7 @@ export function incrementAtomic(counter: Int32Array, times: number): void {
  * the bookkeeping does not slow the counter it watches.
  * Per worker i: progress(i) = increments done so far, progress(i) + 1 = 1 once finished.
  */
-export const RACE_SLOTS = { counter: 0, ready: 16, go: 32, progress: 48, stride: 16, maxWorkers: 64, length: 48 + 64 * 16 } as const;
+export const RACE_SLOTS = { counter: 0, ready: 16, go: 32, progress: 48, stride: 16, maxWorkers: MAX_WORKERS, length: 48 + MAX_WORKERS * 16 } as const;
 
 export function progressSlot(worker: number): number {
   return RACE_SLOTS.progress + worker * RACE_SLOTS.stride;
@@ -43,26 +45,6 @@ export const RACE_MAX_STRETCH = 5;
 /** Most increments one worker may do: its share stretched, and never so many that the workers' total overflows the Int32 counter. */
 export function raceCap(workers: number, times: number): number {
   return Math.max(times, Math.min(times * RACE_MAX_STRETCH, Math.floor((2 ** 31 - 1) / workers)));
-}
-
-/** What one worker's loop did, as plain data. Stamps are in the caller's clock (ms). */
-export interface RaceLoopRecord {
-  readonly worker: number;
-  /** Increments this worker performed: at least its share, more when it waited for the others to run. */
-  readonly increments: number;
-  readonly chunks: number;
-  /** Chunks during which at least one other worker's progress counter moved: direct evidence the loops ran together. */
-  readonly chunksWithOthers: number;
-  readonly startStamp: number;
-  readonly endStamp: number;
-}
-
-export interface RaceLoopSpec {
-  readonly worker: number;
-  readonly workers: number;
-  /** This worker's share of increments. */
-  readonly times: number;
-  readonly atomic: boolean;
 }
 
 /**

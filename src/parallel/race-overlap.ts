@@ -1,6 +1,6 @@
 // Pure bookkeeping of the race demo: did the workers' loops run at the same
 // time, for how long, and what may the panel honestly conclude from a total.
-import type { RaceLoopRecord } from './race-kernels.ts';
+import type { RaceLoopRecord } from '../pool/protocol.ts';
 
 export interface Span {
   readonly start: number;

@@ -3,10 +3,10 @@
 // lost), then with Atomics.add (exact). Each worker also records when its loop
 // ran and whether it saw the others run meanwhile, so a total that came out
 // exact can be told apart from loops that never met. Returns plain data.
-import { sharedPool, type WorkerPool } from '../pool/pool.ts';
+import type { WorkerPool } from '../pool/pool.ts';
 import { RACE_SLOTS } from './race-kernels.ts';
 import { summariseLoops, type RaceLoop, type RaceOverlap } from './race-overlap.ts';
-import { NO_ISOLATION } from './variants.ts';
+import { requireSharedMemory } from './shared-arrays.ts';
 
 export type RaceMode = 'plain' | 'atomic';
 
@@ -31,13 +31,14 @@ export interface RaceOptions {
   readonly workers?: number;
   /** Increments per worker (the more, the more overlaps). */
   readonly times?: number;
-  readonly pool?: WorkerPool;
+  /** The caller's pool; the demo resizes it when it has fewer than `workers`. */
+  readonly pool: WorkerPool;
 }
 
 /** Enough increments that the loops overlap for many milliseconds, yet the total fits an Int32. */
 export const DEFAULT_RACE_TIMES = 5_000_000;
 
-export function checkRaceParameters(workers: number, times: number): void {
+function checkRaceParameters(workers: number, times: number): void {
   if (!Number.isInteger(workers) || workers < 1 || workers > RACE_SLOTS.maxWorkers) throw new RangeError(`workers must be a whole number from 1 to ${RACE_SLOTS.maxWorkers}, got ${workers}`);
   if (!Number.isInteger(times) || times < 1) throw new RangeError(`increments must be a whole number ≥ 1, got ${times}`);
   if (workers * times > 2 ** 31 - 1) throw new RangeError('workers × increments must fit in an Int32 (≤ 2 147 483 647)');
@@ -68,7 +69,7 @@ async function untilReady(cells: Int32Array, count: number, failed: Promise<unkn
 
 export async function raceOnce(pool: WorkerPool, mode: RaceMode, workers: number, times: number): Promise<RaceResult> {
   checkRaceParameters(workers, times);
-  if (typeof SharedArrayBuffer === 'undefined' || !globalThis.crossOriginIsolated) throw new Error(`the race demo ${NO_ISOLATION}`);
+  requireSharedMemory('the race demo');
   if (workers > pool.size) await pool.resize(workers);
   const cells = new Int32Array(new SharedArrayBuffer(RACE_SLOTS.length * Int32Array.BYTES_PER_ELEMENT));
   const used = pool.workers.slice(0, workers);
@@ -87,10 +88,10 @@ export async function raceOnce(pool: WorkerPool, mode: RaceMode, workers: number
 }
 
 /** Both modes, plain first. */
-export async function runRace(opts: RaceOptions = {}): Promise<{ plain: RaceResult; atomic: RaceResult }> {
-  // Before any worker starts: without isolation the demo cannot run, and saying so must not wait for a pool.
-  if (typeof SharedArrayBuffer === 'undefined' || !globalThis.crossOriginIsolated) throw new Error(`the race demo ${NO_ISOLATION}`);
-  const pool = opts.pool ?? (await sharedPool());
+export async function runRace(opts: RaceOptions): Promise<{ plain: RaceResult; atomic: RaceResult }> {
+  // Before the pool is touched: without isolation the demo cannot run, and saying so must not wait for a worker.
+  requireSharedMemory('the race demo');
+  const { pool } = opts;
   const workers = opts.workers ?? Math.max(2, pool.size);
   const times = opts.times ?? DEFAULT_RACE_TIMES;
   checkRaceParameters(workers, times);

@@ -37,7 +37,7 @@ export function packedDots(rows: FloatArray, cols: FloatArray, l: number, out: F
   for (let t = 0; t < count; t++) {
     const o = t * l;
     let s = 0;
-    for (let k = 0; k < l; k++) s += rows[o + k] * cols[o + k];
+    for (let k = 0; k < l; k++) s += rows[o + k]! * cols[o + k]!;
     out[t] = s;
   }
   return out;
@@ -61,7 +61,7 @@ export function packElements(
     const i = Math.floor(e / n);
     const j = e - i * n;
     rows.set(A.subarray(i * l, i * l + l), t * l);
-    for (let k = 0; k < l; k++) cols[t * l + k] = B[k * n + j];
+    for (let k = 0; k < l; k++) cols[t * l + k] = B[k * n + j]!;
   }
 }
 
@@ -84,12 +84,12 @@ export function rowsInto(
     acc.fill(0, 0, n);
     const ai = i * l;
     for (let k = 0; k < l; k++) {
-      const aik = A[ai + k];
+      const aik = A[ai + k]!;
       const bk = k * n;
-      for (let j = 0; j < n; j++) acc[j] += aik * B[bk + j];
+      for (let j = 0; j < n; j++) acc[j]! += aik * B[bk + j]!;
     }
     const ci = i * n;
-    for (let j = 0; j < n; j++) C[ci + j] = acc[j];
+    for (let j = 0; j < n; j++) C[ci + j] = acc[j]!;
   }
 }
 // #endregion shared-row
@@ -106,7 +106,7 @@ export function elementsInto(A: FloatArray, B: FloatArray, C: FloatArray, { l, n
     const j = e - i * n;
     const ai = i * l;
     let s = 0;
-    for (let k = 0; k < l; k++) s += A[ai + k] * B[k * n + j];
+    for (let k = 0; k < l; k++) s += A[ai + k]! * B[k * n + j]!;
     C[e] = s;
   }
 }

@@ -5,10 +5,10 @@ import { arrayFor, bytesPer, operandBytes, type Dtype, type FloatArray, type Sha
 import type { RunOnce, Variant, VariantInputs } from '../kernels/variant.ts';
 import type { PoolWorker, WorkerPool } from '../pool/pool.ts';
 import { newToken, withAttached } from './attach.ts';
-import { isShared, sharedArray, sharedCopy, viewOn } from './shared-arrays.ts';
+import { isShared, NO_ISOLATION, sharedArray, sharedCopy, viewOn } from './shared-arrays.ts';
 import { chunkRanges, packElements, splitEvenly } from './tasks.ts';
 import { wasmLayout } from './wasm-layout.ts';
-import type { SimdBuild } from '../kernels/wasm-module.ts';
+import { TUNED_SCRATCH_BYTES, type SimdBuild } from '../kernels/wasm-module.ts';
 
 export interface ParallelContext {
   readonly pool: WorkerPool;
@@ -23,6 +23,12 @@ export interface ParallelContext {
    * src/parallel/tuned-support.ts where the pool lives). Absent: not looked up here.
    */
   readonly tuned?: TunedSupport;
+  /**
+   * The shared copies of A and B the shared variants of this run made, by the
+   * inputs' A (so an entry goes when its inputs do): made once per inputs, used by
+   * every shared variant. A new, empty map per run.
+   */
+  readonly sharedCopies: WeakMap<FloatArray, { readonly A: FloatArray; readonly B: FloatArray }>;
 }
 
 /** The tuned kernel for shared memory as this engine runs it. */
@@ -34,9 +40,6 @@ export interface TunedSupport {
   /** Bytes of scratch each worker packs into (the module's scratchBytes()). */
   readonly scratchBytes: number;
 }
-
-export const NO_ISOLATION =
-  "needs a cross-origin-isolated page (COOP/COEP headers or the deck's service worker); SharedArrayBuffer is unavailable here";
 
 const ALL_DTYPES: readonly Dtype[] = ['f64', 'f32'];
 
@@ -54,7 +57,7 @@ export function elementChunkSize(ctx: ParallelContext, elements: number, workers
   return ctx.chunkSize;
 }
 
-export function requireIsolation(id: string, ctx: ParallelContext): void {
+function requireIsolation(id: string, ctx: ParallelContext): void {
   if (!ctx.crossOriginIsolated || typeof SharedArrayBuffer === 'undefined') throw new Error(`${id} ${NO_ISOLATION}`);
 }
 
@@ -64,12 +67,11 @@ function ownedCopy(x: FloatArray): FloatArray {
 }
 
 /** A and B in SharedArrayBuffers, made once per inputs and shared by every shared variant of a run. */
-const sharedInputs = new WeakMap<FloatArray, { A: FloatArray; B: FloatArray }>();
-function sharedOperands({ A, B, dtype }: VariantInputs): { A: FloatArray; B: FloatArray } {
-  let found = sharedInputs.get(A);
+function sharedOperands(ctx: ParallelContext, { A, B, dtype }: VariantInputs): { readonly A: FloatArray; readonly B: FloatArray } {
+  let found = ctx.sharedCopies.get(A);
   if (found === undefined || found.B.length !== B.length) {
     found = { A: sharedCopy(A, dtype), B: sharedCopy(B, dtype) };
-    sharedInputs.set(A, found);
+    ctx.sharedCopies.set(A, found);
   }
   return found;
 }
@@ -113,14 +115,17 @@ export const poolElement: Variant<ParallelContext> = {
 // #endregion pool-element
 
 // #region pool-row
-/** One task per row, rows cut into one block per worker; each block and all of B travel by copy. */
+/** Rows cut into one block per worker (one task each); each block and all of B travel by copy. */
 export const poolRow: Variant<ParallelContext> = {
   id: 'pool-row',
-  description: 'worker pool, one task per row, a block of rows per worker, A rows and B copied by message',
+  description: 'worker pool, one task per worker: a block of rows, with its A rows and all of B copied by message',
   section: '4.1',
   dtypes: ALL_DTYPES,
-  // The rows of A cut out, B on the sending side and again in a worker (at least).
-  extraBytes: ({ m, l, n }, dtype) => (m * l + 2 * l * n) * bytesPer(dtype),
+  // The rows of A cut out and their copies in the workers, B copied on the sending side
+  // (when it lives in shared memory, see setup); then one copy of B in every worker
+  // (at least: a message may hold a serialised copy on the way too).
+  extraBytes: ({ m, l, n }, dtype) => (2 * m * l + l * n) * bytesPer(dtype),
+  workerBytes: ({ l, n }, dtype) => l * n * bytesPer(dtype),
   workersUsed: usedWorkers,
   copiedBytes: ({ m, l, n }, dtype, workers) => (m * l + Math.min(m, workers) * l * n) * bytesPer(dtype),
   setup({ A, B, shape, dtype }, ctx): RunOnce {
@@ -159,7 +164,7 @@ function sharedVariant(
     setup(inputs, ctx): RunOnce {
       requireIsolation(id, ctx);
       const { shape, dtype } = inputs;
-      const { A, B } = sharedOperands(inputs);
+      const { A, B } = sharedOperands(ctx, inputs);
       const C = sharedArray(dtype, shape.m * shape.n);
       const token = newToken(id);
       const send = (w: PoolWorker): Promise<void> => w.api.attachShared(token, A, B, C, shape);
@@ -225,7 +230,7 @@ export const parallelWasm: Variant<ParallelContext> = {
       const blocks = splitEvenly(shape.m, workers);
       await Promise.all(
         blocks.map(({ start, end }, w) =>
-          withAttached(ctx.pool, ctx.pool.workers[w], token, send, (pw) => pw.api.wasmRows(token, start, end)),
+          withAttached(ctx.pool, ctx.pool.worker(w), token, send, (pw) => pw.api.wasmRows(token, start, end)),
         ),
       );
       return C;
@@ -254,9 +259,9 @@ export const parallelTuned: Variant<ParallelContext> = {
   description: 'the tuned WebAssembly kernel (packing, register tile, FMA where supported) on shared wasm memory, a block of rows per worker',
   section: '4.1',
   dtypes: ALL_DTYPES,
-  // A, B and C again in the wasm memory. (Plus a scratch region per worker, about
-  // 0.6 MiB each, which extraBytes cannot count: it is not told the worker count.)
+  // A, B and C again in the wasm memory, and a scratch region per worker (about 0.6 MiB each).
   extraBytes: operandBytes,
+  workerBytes: () => TUNED_SCRATCH_BYTES,
   workersUsed: usedWorkers,
   copiedBytes: () => 0,
   setup({ A, B, shape, dtype }, ctx): RunOnce {
@@ -277,7 +282,7 @@ export const parallelTuned: Variant<ParallelContext> = {
     return async () => {
       await Promise.all(
         blocks.map(({ start, end }, w) =>
-          withAttached(ctx.pool, ctx.pool.workers[w], token, send, (pw) => pw.api.tunedRows(token, start, end, layout.scratch[w])),
+          withAttached(ctx.pool, ctx.pool.worker(w), token, send, (pw) => pw.api.tunedRows(token, start, end, layout.scratch[w]!)),
         ),
       );
       return C;
@@ -289,7 +294,7 @@ export const parallelTuned: Variant<ParallelContext> = {
 // #endregion parallel-tuned
 
 /** Rows of the tuned kernel's register tile (src/wasm/assembly/tuned-core.ts MR). */
-export const TUNED_TILE_ROWS = 5;
+const TUNED_TILE_ROWS = 5;
 
 /**
  * `rows` split into `parts` contiguous blocks whose sizes are multiples of `tile`
@@ -303,6 +308,11 @@ export function tileAlignedBlocks(rows: number, parts: number, tile: number): { 
 }
 
 export const parallelVariants: readonly Variant<ParallelContext>[] = [poolElement, poolRow, parallelWasm, parallelTuned, sharedElement, sharedRow];
+
+/** The ids of `parallelVariants`, in its order (a unit test holds the two together): the type slides name them by. */
+export const parallelVariantIds = ['pool-element', 'pool-row', 'parallel-wasm', 'parallel-tuned', 'shared-element', 'shared-row'] as const;
+
+export type ParallelVariantId = (typeof parallelVariantIds)[number];
 
 /** Whether an id names a variant that runs on the worker pool (not in the bench worker). */
 export function isParallelVariant(id: string): boolean {

@@ -2,10 +2,11 @@
 // parallel-tuned, and (parallel-tuned) each worker's own scratch region, where it
 // packs its blocks of B and A. Pure.
 import { bytesPer, type Dtype, type Shape } from '../kernels/types.ts';
+import type { WasmLayout } from '../pool/protocol.ts';
 
 export const WASM_PAGE_BYTES = 65536;
 /** The module declares at most 65536 pages (4 GiB, the wasm32 limit); see src/wasm/build.mjs. */
-export const WASM_MAX_PAGES = 65536;
+const WASM_MAX_PAGES = 65536;
 /** The first page is left to the module (its stack and globals), the operands start after it. */
 const BASE = WASM_PAGE_BYTES;
 /**
@@ -13,21 +14,6 @@ const BASE = WASM_PAGE_BYTES;
  * writes a cache line (or page) that another worker's region or C shares.
  */
 const SCRATCH_ALIGN = 4096;
-
-export interface WasmLayout {
-  readonly shape: Shape;
-  readonly dtype: Dtype;
-  /** Byte offsets of A, B and C. */
-  readonly a: number;
-  readonly b: number;
-  readonly c: number;
-  /** Byte offset of each worker's scratch region (worker w packs into scratch[w]); empty when none was asked for. */
-  readonly scratch: readonly number[];
-  /** Bytes of each scratch region (0 when none). */
-  readonly scratchBytes: number;
-  /** Pages the memory needs. */
-  readonly pages: number;
-}
 
 export interface ScratchRequest {
   /** One region per worker. */

@@ -1,12 +1,13 @@
-// The one module that owns the worker pool: Web Workers spoken to through comlink,
-// created once, reused across runs, resizable, cancellable, disposable.
+// The worker pool: Web Workers spoken to through comlink, reused across runs,
+// resizable, cancellable, disposable. No pool lives here: whoever creates one
+// owns it and disposes it (the page's services, the parallel dispatcher, a test).
 //
 // Why a pool: starting a module worker means fetching and compiling its script;
 // that costs tens of milliseconds, far more than a small product. So the workers
 // are started once (`startupMs` says how long that took, apart from any run) and
 // kept warm. Nothing here blocks: Atomics.wait is for workers only.
 import * as Comlink from 'comlink';
-import type { PoolWorkerApi } from '../../workers/pool.worker.ts';
+import type { PoolWorkerApi } from './protocol.ts';
 
 /** One worker of the pool. The Worker handle sits beside the comlink proxy (never set properties on a proxy). */
 export interface PoolWorker {
@@ -44,7 +45,7 @@ export function liveWorkerCount(): number {
 }
 
 /** Default size: the logical cores the browser reports, at least 1. */
-export function defaultPoolSize(): number {
+function defaultPoolSize(): number {
   const cores = typeof navigator !== 'undefined' ? navigator.hardwareConcurrency : undefined;
   return Math.max(1, Math.floor(cores ?? 1) || 1);
 }
@@ -133,6 +134,14 @@ export class WorkerPool {
     return this.#slots;
   }
 
+  /** The worker in slot `slot`; throws when the pool has no such slot. */
+  worker(slot: number): PoolWorker {
+    this.#assertUsable();
+    const s = this.#slots[slot];
+    if (!s) throw new RangeError(`this pool has no worker ${slot}: it has ${this.#slots.length}`);
+    return s;
+  }
+
   /** Grows (starting and pinging the new workers) or shrinks (terminating the last ones). */
   async resize(size: number): Promise<void> {
     this.#assertUsable();
@@ -173,7 +182,7 @@ export class WorkerPool {
       used.map(async (w) => {
         while (next < tasks.length) {
           const index = next++;
-          out[index] = await this.call(w, (ww) => fn(ww, tasks[index], index));
+          out[index] = await this.call(w, (ww) => fn(ww, tasks[index] as T, index)); // index < tasks.length
         }
       }),
     );
@@ -226,24 +235,4 @@ export class WorkerPool {
   #assertUsable(): void {
     if (this.#disposed) throw new Error('this worker pool has been disposed');
   }
-}
-
-let shared: Promise<WorkerPool> | null = null;
-
-/** The page's pool, created on first use and then kept for the whole visit. */
-export function sharedPool(): Promise<WorkerPool> {
-  if (shared === null) {
-    shared = WorkerPool.create();
-    shared.catch(() => {
-      shared = null;
-    });
-  }
-  return shared;
-}
-
-/** Terminates the page's pool (page unload, hot reload); the next sharedPool() starts a new one. */
-export async function disposeSharedPool(): Promise<void> {
-  const pending = shared;
-  shared = null;
-  if (pending) (await pending.catch(() => null))?.dispose();
 }

@@ -2,10 +2,7 @@
 // on cancel (a running kernel cannot be interrupted any other way) and when done.
 import type { ProfileJob, ProfileReport, RepeatReport } from './protocol.ts';
 import type { ProfileMessage } from './protocol.ts';
-
-function abortError(): DOMException {
-  return new DOMException('The run was cancelled', 'AbortError');
-}
+import { abortError } from '../bench/abort.ts';
 
 export function runProfileJob<J extends ProfileJob>(
   job: J,

@@ -3,10 +3,9 @@
 // table twin has every figure, cancel terminates the GPU worker, and the env view
 // shows the adapter. Small sizes: this checks wiring, not speed.
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import '../../src/panels/register.ts';
+import { services } from '../browser/real-panels.ts';
 import type { BenchPanel } from '../../src/panels/bench-panel.ts';
 import { loadPlot } from '../../src/charts/render.ts';
-import { disposeGpuWorker, gpuAdapterInfo } from '../../src/bench/gpu-client.ts';
 import type { BenchResult } from '../../src/bench/protocol.ts';
 import { SOFTWARE_ADAPTER_NOTE } from '../../src/gpu/meta.ts';
 import { until } from '../browser/mount-deck.ts';
@@ -23,7 +22,7 @@ function panel(attrs: Record<string, string>): BenchPanel {
 const rows = (el: Element) => [...el.querySelectorAll('.bp-table tbody tr')].map((tr) => [...tr.children].map((c) => c.textContent ?? ''));
 
 afterAll(() => {
-  disposeGpuWorker();
+  services.workers.gpu.dispose();
   document.body.replaceChildren();
   localStorage.clear();
 });
@@ -87,7 +86,7 @@ describe('gpu-sweep on SwiftShader', () => {
     expect(el.querySelector('.bp-status')?.textContent).toMatch(/^Cancelled/);
     expect(el.results).toBeNull();
     // A terminated worker answers nothing: this answer comes from a new one.
-    const info = await gpuAdapterInfo();
+    const info = await services.workers.gpu.adapterInfo();
     expect(info.available).toBe(true);
     el.remove();
   });

@@ -6,30 +6,18 @@
 // panels with the heaviest messages, with the slides' real defaults: the 4.2
 // shared panel (200×10000×400 f32, 24 MiB of operands, pool-row copying B to
 // each worker) and the 4.1 per-element pool panel (hundreds of messages).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RevealApi } from 'reveal.js';
-import { mountDeck, until } from '../browser/mount-deck.ts';
-import '../../src/panels/register.ts';
-import { warmPlot } from '../../src/charts/render.ts';
+import { describe, expect, it } from 'vitest';
+import { until, usePanelDeck } from '../browser/mount-deck.ts';
+import '../browser/real-panels.ts';
 
-let deck: RevealApi;
-let root: HTMLElement;
-
-beforeAll(async () => {
-  localStorage.clear();
-  ({ deck, root } = await mountDeck());
-  await warmPlot();
-});
-
-afterAll(() => deck?.destroy());
+const deck = usePanelDeck();
 
 
 describe('long tasks while a panel runs, with its real defaults', () => {
   for (const id of ['shared', 'pool-element']) {
     it(`the ${id} panel never blocks the page for 50 ms`, async () => {
-      const panel = root.querySelector<HTMLElement>(`#bench-${id}`)!;
-      const { h, v } = deck.getIndices(panel.closest('section')!);
-      deck.slide(h, v);
+      const panel = deck.root.querySelector<HTMLElement>(`#bench-${id}`)!;
+      deck.show(panel);
       await new Promise((r) => setTimeout(r, 300)); // showing the slide is not part of the run
       const long: string[] = [];
       const started = performance.now();

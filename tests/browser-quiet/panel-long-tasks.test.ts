@@ -4,7 +4,7 @@
 // A panel mixing serial and parallel variants never blocks the page's thread for
 // 50 ms while it runs: the page only sends the request and draws the results.
 import { describe, expect, it } from 'vitest';
-import '../../src/panels/register.ts';
+import '../browser/real-panels.ts';
 import type { BenchPanel } from '../../src/panels/bench-panel.ts';
 import { warmPlot } from '../../src/charts/render.ts';
 import { until } from '../browser/mount-deck.ts';

@@ -1,7 +1,9 @@
 // The real bench worker, through the main-thread client, in headless Chromium.
 import { afterAll, describe, expect, it } from 'vitest';
-import { benchEnvironment, disposeBenchWorker, runSerial } from '../../src/bench/client.ts';
+import { createSerialClient } from '../../src/bench/client.ts';
 import type { Progress } from '../../src/bench/protocol.ts';
+
+const { environment: benchEnvironment, dispose: disposeBenchWorker, run: runSerial } = createSerialClient();
 
 afterAll(() => disposeBenchWorker());
 

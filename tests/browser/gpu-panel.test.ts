@@ -2,11 +2,9 @@
 // with --disable-gpu and no WebGPU flag: navigator.gpu exists, but no adapter).
 // The panel must say why, still draw the CPU line, and leave other panels working.
 import { afterAll, describe, expect, it } from 'vitest';
-import '../../src/panels/register.ts';
+import { services } from './real-panels.ts';
 import type { BenchPanel } from '../../src/panels/bench-panel.ts';
 import { loadPlot } from '../../src/charts/render.ts';
-import { disposeGpuWorker } from '../../src/bench/gpu-client.ts';
-import { runBench } from '../../src/bench/runner.ts';
 import { GPU_F64_REASON } from '../../src/gpu/meta.ts';
 import { until } from './mount-deck.ts';
 
@@ -28,7 +26,7 @@ async function run(el: BenchPanel): Promise<void> {
 const rows = (el: Element) => [...el.querySelectorAll('.bp-table tbody tr')].map((tr) => [...tr.children].map((c) => c.textContent ?? ''));
 
 afterAll(() => {
-  disposeGpuWorker();
+  services.workers.gpu.dispose();
   document.body.replaceChildren();
   localStorage.clear();
 });
@@ -81,7 +79,7 @@ describe('gpu-sweep without WebGPU', () => {
   });
 
   it('a float64 request reaches the GPU worker and fails with the WGSL reason; other panels still work', async () => {
-    const [r] = await runBench({ variants: ['webgpu-tiled'], shape: { m: 4, l: 4, n: 4 }, dtype: 'f64', samples: 5 });
+    const [r] = await services.runner.run({ variants: ['webgpu-tiled'], shape: { m: 4, l: 4, n: 4 }, dtype: 'f64', samples: 5 });
     expect(r).toMatchObject({ status: 'error', variant: 'webgpu-tiled', error: GPU_F64_REASON });
 
     const el = panel({ id: 'nogpu-matmul', variants: 'naive,wasm-simd', m: '20', l: '10', n: '30', samples: '5' });

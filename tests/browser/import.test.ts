@@ -3,7 +3,7 @@
 // bad files are refused in an alert without breaking anything, and "Clear
 // imported" drops them while this browser's results stay.
 import { afterEach, describe, expect, it } from 'vitest';
-import '../../src/panels/register.ts';
+import './real-panels.ts';
 import type { BenchResult } from '../../src/bench/protocol.ts';
 import { clearImports, mountImportControl, MAX_IMPORT_BYTES } from '../../src/panels/imports.ts';
 import { browserStore, loadResults } from '../../src/panels/storage.ts';

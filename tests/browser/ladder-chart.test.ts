@@ -8,7 +8,7 @@ import { peakLegendText, renderLadderChart } from '../../src/charts/ladder-rende
 import { loadPlot } from '../../src/charts/render.ts';
 import { saveResults, browserStore } from '../../src/panels/storage.ts';
 import { addImports, clearImports, parseImport } from '../../src/panels/imports.ts';
-import '../../src/panels/register.ts';
+import './real-panels.ts';
 
 const S = DEFAULT_LADDER_SHAPE;
 const FLOPS = 2 * S.m * S.l * S.n;

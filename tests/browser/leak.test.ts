@@ -2,24 +2,13 @@
 // the heap, the event listeners and the live workers stay flat. (Each pool call
 // once left a closure on a promise that never settles, ~800 KB per run of the
 // pool-element panel; each serial run left a progress port and its listener.)
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { cdp } from 'vitest/browser';
-import type { RevealApi } from 'reveal.js';
-import { mountDeck, until } from './mount-deck.ts';
-import '../../src/panels/register.ts';
-import { warmPlot } from '../../src/charts/render.ts';
+import { until, usePanelDeck } from './mount-deck.ts';
+import './real-panels.ts';
 import { liveWorkerCount, WorkerPool } from '../../src/pool/pool.ts';
 
-let deck: RevealApi;
-let root: HTMLElement;
-
-beforeAll(async () => {
-  localStorage.clear();
-  ({ deck, root } = await mountDeck());
-  await warmPlot();
-});
-
-afterAll(() => deck?.destroy());
+const deck = usePanelDeck();
 
 
 interface Counters {
@@ -43,10 +32,9 @@ async function settle(): Promise<Counters> {
 }
 
 async function runPanel(id: string): Promise<void> {
-  const panel = root.querySelector<HTMLElement>(`#bench-${id}`);
+  const panel = deck.root.querySelector<HTMLElement>(`#bench-${id}`);
   if (!panel) throw new Error(`no panel ${id}`);
-  const { h, v } = deck.getIndices(panel.closest('section')!);
-  deck.slide(h, v);
+  deck.show(panel);
   panel.querySelector<HTMLButtonElement>('button.bp-run')!.click();
   await until(() => panel.getAttribute('aria-busy') === 'true', 5_000, `${id} busy`);
   await until(() => panel.getAttribute('aria-busy') !== 'true', 60_000, `${id} done`);

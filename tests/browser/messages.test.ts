@@ -23,9 +23,9 @@ describe('message costs', () => {
       expect(Number.isFinite(r.medianMs)).toBe(true);
     }
     const by = Object.fromEntries(rows.map((r) => [r.method, r]));
-    expect(by.transfer.senderByteLengthAfter).toBe(0); // detached: the sender no longer owns it
-    expect(by.clone.senderByteLengthAfter).toBe(bytes); // copied: the sender keeps its own
-    expect(by.share.senderByteLengthAfter).toBe(bytes); // shared: both see the same memory
+    expect(by.transfer?.senderByteLengthAfter).toBe(0); // detached: the sender no longer owns it
+    expect(by.clone?.senderByteLengthAfter).toBe(bytes); // copied: the sender keeps its own
+    expect(by.share?.senderByteLengthAfter).toBe(bytes); // shared: both see the same memory
     console.log(rows.map((r) => `${r.method} ${bytes} B: ${r.medianMs.toFixed(3)} ms`).join('; '));
   });
 

@@ -1,5 +1,7 @@
 // Shared by the browser tests: the real deck, embedded in the test page at 1280×720.
 import type { RevealApi } from 'reveal.js';
+import { afterAll, beforeAll } from 'vitest';
+import { warmPlot } from '../../src/charts/render.ts';
 import { buildDeck } from '../../src/deck/build.ts';
 import { lectureToc } from '../../src/toc/tree.ts';
 import { lectureSlides } from '../../slides/index.ts';
@@ -16,6 +18,46 @@ export async function mountDeck(): Promise<{ deck: RevealApi; root: HTMLElement 
     config: { embedded: true, hash: false, transition: 'none', fragments: false },
   });
   return { deck, root };
+}
+
+export interface PanelDeck {
+  readonly deck: RevealApi;
+  readonly root: HTMLElement;
+  /** Goes to the slide that holds `el` (a panel). */
+  show(el: Element): void;
+}
+
+/**
+ * The deck, for every test of the calling file: mounted before the first (stored
+ * results cleared, Plot warmed so no test pays for its first chart), destroyed
+ * after the last. The test file registers the panels itself.
+ */
+export function usePanelDeck(): PanelDeck {
+  let mounted: { deck: RevealApi; root: HTMLElement } | undefined;
+  const get = () => {
+    if (!mounted) throw new Error('the deck is mounted in beforeAll: use it inside a test');
+    return mounted;
+  };
+  beforeAll(async () => {
+    localStorage.clear();
+    mounted = await mountDeck();
+    await warmPlot();
+  });
+  afterAll(() => mounted?.deck.destroy());
+  return {
+    get deck() {
+      return get().deck;
+    },
+    get root() {
+      return get().root;
+    },
+    show(el) {
+      const section = el.closest('section');
+      if (!section) throw new Error(`${el.id || el.tagName} is on no slide`);
+      const { h, v } = get().deck.getIndices(section);
+      get().deck.slide(h, v);
+    },
+  };
 }
 
 /** Polls `cond` until it holds; fails with `what` after `timeoutMs`. */

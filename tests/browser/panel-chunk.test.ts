@@ -5,7 +5,7 @@
 // (what the dispatcher runs) is watched, on a pool of this page, for how many
 // tasks each product is cut into.
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import '../../src/panels/register.ts';
+import './real-panels.ts';
 import type { BenchPanel } from '../../src/panels/bench-panel.ts';
 import type { BenchResult } from '../../src/bench/protocol.ts';
 import { WorkerPool, type PoolWorker } from '../../src/pool/pool.ts';

@@ -2,34 +2,16 @@
 // working <bench-panel> with valid variant ids, and a few are run in place
 // (reveal's scaling and theme around them). With VITE_PANEL_SHOTS=1 each run
 // slide is photographed at 1280×720.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { page } from 'vitest/browser';
-import type { RevealApi } from 'reveal.js';
-import { mountDeck, until } from './mount-deck.ts';
+import { until, usePanelDeck } from './mount-deck.ts';
 import { lectureSlides } from '../../slides/index.ts';
-import '../../src/panels/register.ts';
+import './real-panels.ts';
 import { knownVariant } from '../../src/panels/memory-guard.ts';
-import { warmPlot } from '../../src/charts/render.ts';
 import type { BenchPanel } from '../../src/panels/bench-panel.ts';
 
 const SHOTS = import.meta.env.VITE_PANEL_SHOTS === '1';
-let deck: RevealApi;
-let root: HTMLElement;
-
-beforeAll(async () => {
-  localStorage.clear();
-  ({ deck, root } = await mountDeck());
-  await warmPlot();
-});
-
-afterAll(() => deck?.destroy());
-
-
-function show(panel: HTMLElement): void {
-  const section = panel.closest('section')!;
-  const { h, v } = deck.getIndices(section);
-  deck.slide(h, v);
-}
+const deck = usePanelDeck();
 
 describe('panels in the deck', () => {
   it('every panel a slide declares is a working <bench-panel>, and every variant id it names exists', () => {
@@ -37,19 +19,20 @@ describe('panels in the deck', () => {
     expect(declared.length).toBeGreaterThan(10);
     expect(new Set(declared.map((d) => d.id)).size, 'panel ids are unique (they key stored results)').toBe(declared.length);
     for (const { id, ...attrs } of declared) {
-      const panel = root.querySelector(`#bench-${id}`);
+      const panel = deck.root.querySelector(`#bench-${id}`);
       expect(panel, id).not.toBeNull();
       expect(panel!.querySelector('button'), `${id} rendered its controls`).not.toBeNull();
       if (attrs.kind === 'summary' || !attrs.variants) continue;
-      for (const v of attrs.variants.split(',')) expect(knownVariant(v), `${id}: ${v}`).toBe(true);
+      expect(panel!.getAttribute('variants'), `${id}: the list is rendered as the attribute the panel reads`).toBe(attrs.variants.join(','));
+      for (const v of attrs.variants) expect(knownVariant(v), `${id}: ${v}`).toBe(true);
     }
   });
 
   for (const id of ['element-vectorised', 'profile-naive', 'layout', 'pool-element', 'pool', 'shared', 'summary-all']) {
     it(`runs the ${id} panel in place`, async () => {
-      const panel = root.querySelector<BenchPanel>(`#bench-${id}`)!;
+      const panel = deck.root.querySelector<BenchPanel>(`#bench-${id}`)!;
       expect(panel).not.toBeNull();
-      show(panel);
+      deck.show(panel);
       // The closing ladder's own Run ("Measure the ladder") is not pressed here: it reads what the others kept.
       const run = id === 'summary-all' ? null : panel.querySelector<HTMLButtonElement>('button.bp-run');
       if (run) {

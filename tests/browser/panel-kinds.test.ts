@@ -3,7 +3,7 @@
 // (for looking at, not for comparing).
 import { afterAll, describe, expect, it } from 'vitest';
 import { page } from 'vitest/browser';
-import '../../src/panels/register.ts';
+import './real-panels.ts';
 import type { BenchPanel } from '../../src/panels/bench-panel.ts';
 import { loadPlot } from '../../src/charts/render.ts';
 import { until } from './mount-deck.ts';

@@ -2,7 +2,7 @@
 // Nothing here asserts a speed; only behaviour (chart, table, correctness,
 // cancel, validation, storage, export, and that the page never blocks).
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import '../../src/panels/register.ts';
+import { services } from './real-panels.ts';
 import type { BenchPanel } from '../../src/panels/bench-panel.ts';
 import { storageKey } from '../../src/panels/storage.ts';
 import { warmPlot } from '../../src/charts/render.ts';
@@ -165,8 +165,8 @@ describe('<bench-panel> (matmul)', () => {
 
 describe('mountEnvironmentButton()', () => {
   it('opens a dialog with isolation, cores, timer resolution, SIMD and browser', () => {
-    const button = mountEnvironmentButton(document);
-    expect(mountEnvironmentButton(document)).toBe(button);
+    const button = mountEnvironmentButton(document, services.environment);
+    expect(mountEnvironmentButton(document, services.environment)).toBe(button);
     button.click();
     const dialog = document.querySelector('dialog.env-dialog') as HTMLDialogElement;
     expect(dialog.open).toBe(true);

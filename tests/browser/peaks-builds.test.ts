@@ -1,4 +1,5 @@
-// The measured peak and the build stamp (issue 9), with the real workers: the peak
+// The measured peak and the build stamp, with the real workers (a % of peak means
+// something only against a peak measured here, for the build that ran): the peak
 // probe gives finite positive figures in the bench worker and in the dispatcher's
 // pool, every measured result carries pctOfPeak by the rule of src/bench/peaks.ts,
 // tuned and parallel-tuned say which build ran (relaxed SIMD where this engine
@@ -6,8 +7,6 @@
 // that cross its cache blocks, in both dtypes, on 1 to 3 workers, in both builds.
 // Nothing here asserts a time.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { benchPeaks, disposeBenchWorker, runSerial } from '../../src/bench/client.ts';
-import { disposeParallelDispatcher, parallelPeaks, runParallelOffPage } from '../../src/bench/parallel-client.ts';
 import { peakFor } from '../../src/bench/peaks.ts';
 import type { BenchResult, MeasuredPeaks, MeasuredResult } from '../../src/bench/protocol.ts';
 import type { Dtype, Shape } from '../../src/kernels/types.ts';
@@ -15,6 +14,7 @@ import { poolPeaks } from '../../src/parallel/peaks.ts';
 import { runParallel } from '../../src/parallel/run.ts';
 import { WorkerPool } from '../../src/pool/pool.ts';
 import { mountEnvironmentButton } from '../../src/panels/environment.ts';
+import { createBrowserServices } from '../../src/panels/browser-services.ts';
 import tunedRelaxedUrl from '../../src/wasm/build/tuned-relaxed.wasm?url';
 import tunedParallelRelaxedUrl from '../../src/wasm/build/tuned-parallel-relaxed.wasm?url';
 
@@ -51,10 +51,12 @@ function expectPct(r: MeasuredResult): void {
   expect(r.pctOfPeak!).toBeCloseTo((100 * r.gflops) / peak!.gflops, 9);
 }
 
-afterAll(() => {
-  disposeBenchWorker();
-  disposeParallelDispatcher();
-});
+// One set of workers, as the page has: the env view asks the same workers the tests measured in.
+const services = createBrowserServices(window);
+const { peaks: benchPeaks, run: runSerial } = services.workers.serial;
+const { peaks: parallelPeaks, run: runParallelOffPage } = services.workers.parallel;
+
+afterAll(() => services.dispose());
 
 describe('in the bench worker', () => {
   it('measures one worker\'s peaks, finite and positive, and caches them for the worker', async () => {
@@ -67,7 +69,8 @@ describe('in the bench worker', () => {
   it('stamps tuned with the relaxed-SIMD build where it compiles, and every result with its % of peak', async () => {
     const relaxed = await validates(tunedRelaxedUrl);
     const results = await runSerial({ variants: ['tuned', 'wasm-simd', 'naive'], shape: { m: 37, l: 29, n: 41 }, dtype: 'f32', samples: 5, seed: 3 });
-    const [tuned, simd, naive] = results.map(measured);
+    const [tunedResult, simdResult, naiveResult] = results;
+    const [tuned, simd, naive] = [measured(tunedResult), measured(simdResult), measured(naiveResult)];
     expect(tuned.build).toBe(relaxed ? 'relaxed-simd' : 'simd');
     expect(simd.build).toBeUndefined();
     expect(naive.build).toBeUndefined();
@@ -107,7 +110,8 @@ describe('in the dispatcher', () => {
     const relaxed = await validates(tunedParallelRelaxedUrl);
     for (const workers of [1, 2]) {
       const results = await runParallelOffPage({ variants: ['parallel-tuned', 'parallel-wasm'], shape: { m: 61, l: 300, n: 70 }, dtype: 'f32', samples: 5, workers, seed: 5 });
-      const [tuned, wasm] = results.map(measured);
+      const [tunedResult, wasmResult] = results;
+      const [tuned, wasm] = [measured(tunedResult), measured(wasmResult)];
       expect(tuned.workers).toBe(workers);
       expect(tuned.build).toBe(relaxed ? 'relaxed-simd' : 'simd');
       expect(wasm.build).toBeUndefined();
@@ -121,7 +125,7 @@ describe('in the dispatcher', () => {
 
 describe('the env view', () => {
   it('shows the peaks of 1 worker and of N workers, asked from the workers that measured them', async () => {
-    const button = mountEnvironmentButton(document);
+    const button = mountEnvironmentButton(document, services.environment);
     button.click();
     const dialog = document.querySelector('dialog.env-dialog') as HTMLDialogElement;
     const n = navigator.hardwareConcurrency;

@@ -24,7 +24,7 @@ describe('WorkerPool', () => {
     const squares = await pool.map([1, 2, 3, 4, 5], 2, async (w, x) => (await w.api.ping()) && x * x);
     expect(squares).toEqual([1, 4, 9, 16, 25]);
     expect(pool.workers.map((w) => w.worker)).toEqual(handles); // same workers, no respawn
-    expect(await pool.workers[0].api.crossOriginIsolated()).toBe(true);
+    expect(await pool.worker(0).api.crossOriginIsolated()).toBe(true);
   });
 
   it('resizes from 1 upward and back, without leaking workers', async () => {
@@ -51,10 +51,10 @@ describe('WorkerPool', () => {
   it('cancels a long run within 2 s, replaces the busy workers and stays usable', async () => {
     const pool = await makePool(2);
     const before = liveWorkerCount();
-    const idle = pool.workers[1].worker;
-    const busy = pool.workers[0].worker;
+    const idle = pool.worker(1).worker;
+    const busy = pool.worker(0).worker;
     const t0 = performance.now();
-    const long = pool.call(pool.workers[0], (w) => w.api.spin(30_000)).then(
+    const long = pool.call(pool.worker(0), (w) => w.api.spin(30_000)).then(
       () => 'finished',
       (e: unknown) => e,
     );
@@ -63,8 +63,8 @@ describe('WorkerPool', () => {
     expect(await long).toMatchObject({ name: 'AbortError' });
     expect(performance.now() - t0).toBeLessThan(2_000);
     expect(liveWorkerCount()).toBe(before); // the busy one was terminated and replaced, not added to
-    expect(pool.workers[0].worker).not.toBe(busy);
-    expect(pool.workers[1].worker).toBe(idle); // an idle worker is kept
+    expect(pool.worker(0).worker).not.toBe(busy);
+    expect(pool.worker(1).worker).toBe(idle); // an idle worker is kept
     expect(await pool.map([3, 4], 2, async (w, x) => (await w.api.ping()) && x + 1)).toEqual([4, 5]);
   });
 

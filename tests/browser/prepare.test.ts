@@ -3,7 +3,7 @@
 // Cancel stopping the running panel and skipping the rest, and nothing at all
 // in a speaker view's preview frame (?receiver).
 import { afterEach, describe, expect, it } from 'vitest';
-import '../../src/panels/register.ts';
+import './real-panels.ts';
 import { mountPrepare, type PrepareReport } from '../../src/panels/prepare.ts';
 import { mountTalkTools } from '../../src/panels/toolbar.ts';
 import { loadResults, browserStore } from '../../src/panels/storage.ts';
@@ -121,7 +121,7 @@ describe('preparing the talk', () => {
     panels([tiny('recv-a', 'naive'), tiny('recv-b', 'naive')]);
     const busy = watchBusy();
     // The deck's own tools are not even mounted there…
-    expect(mountTalkTools(document, null)).toBeNull();
+    expect(mountTalkTools(document, null, null)).toBeNull();
     expect(document.querySelector('.prepare-button')).toBeNull();
     // …and a prepare control forced into the page refuses to start.
     const tools = document.createElement('div');
@@ -140,7 +140,7 @@ describe('preparing the talk', () => {
     history.replaceState(null, '', `${location.pathname}?prepare`);
     panels([tiny('auto-a', 'naive')]);
     const prepared = new Promise<PrepareReport>((resolve) => document.addEventListener('talk-prepared', (e) => resolve((e as CustomEvent<PrepareReport>).detail), { once: true }));
-    const tools = mountTalkTools(document, null);
+    const tools = mountTalkTools(document, null, browserStore());
     expect(tools?.prepare).not.toBeNull();
     const report = await prepared;
     expect(report.outcomes).toEqual([{ id: 'auto-a', title: expect.any(String), outcome: 'done' }]);

@@ -2,7 +2,7 @@
 // instrumented at build time, runs in the profile worker, computes the right
 // product and gives hit counts that match its loops.
 import { afterEach, describe, expect, it } from 'vitest';
-import '../../src/panels/register.ts';
+import './real-panels.ts';
 import { PROFILED_KERNEL_IDS } from '../../src/profile/kernels.ts';
 import { until } from './mount-deck.ts';
 
@@ -26,7 +26,7 @@ describe('profile panel, every JavaScript kernel', () => {
       const el = document.createElement('bench-panel');
       el.setAttribute('id', `prof-${kernel}`);
       el.setAttribute('kind', 'profile');
-      for (const [k, v] of [['m', '4'], ['l', '5'], ['n', '6'], ['samples', '1']]) el.setAttribute(k, v!);
+      for (const [k, v] of [['m', '4'], ['l', '5'], ['n', '6'], ['samples', '1']] as const) el.setAttribute(k, v);
       document.body.append(el);
       el.querySelector<HTMLSelectElement>('select[name="kernel"]')!.value = kernel;
       el.querySelector<HTMLButtonElement>('button.bp-run')!.click();

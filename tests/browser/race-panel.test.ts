@@ -1,7 +1,7 @@
 // The race demo's own field is validated like every other field: before anything
 // runs, with its message in the panel's alert and aria-describedby pointing there.
 import { describe, expect, it } from 'vitest';
-import '../../src/panels/register.ts';
+import './real-panels.ts';
 
 function mount(): HTMLElement {
   const el = document.createElement('bench-panel');

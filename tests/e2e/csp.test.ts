@@ -10,22 +10,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from 'vite';
 import type { Page } from 'playwright-core';
 import { launchChromium, type Launched } from './browser.ts';
+import { recordCspViolations } from './csp-violations.ts';
 import { serveStatic, type StaticServer } from './static-server.ts';
-import { CONTENT_SECURITY_POLICY } from '../../src/build/csp.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 let outDir: string;
 let server: StaticServer;
 let browser: Launched;
 let page: Page;
-const reports: string[] = [];
+const csp = recordCspViolations();
 const problems: string[] = [];
-
-declare global {
-  interface Window {
-    __cspViolations?: string[];
-  }
-}
 
 beforeAll(async () => {
   if (!existsSync(join(root, 'src/wasm/build')) || readdirSync(join(root, 'src/wasm/build')).length === 0) {
@@ -35,19 +29,10 @@ beforeAll(async () => {
   await build({ root, logLevel: 'warn', build: { outDir, emptyOutDir: true } });
   // No COOP/COEP from the server: isolation must come from the service worker,
   // whose registration the policy must allow.
-  server = await serveStatic(outDir, {
-    headers: { 'Content-Security-Policy': `${CONTENT_SECURITY_POLICY}; report-uri /csp-report` },
-    onPost: (path, body) => path === '/csp-report' && reports.push(body),
-  });
+  server = await serveStatic(outDir, csp.serve);
   browser = await launchChromium();
   page = await browser.context.newPage();
-  // Injected by the driver, not by the page, so the policy does not apply to it.
-  await page.addInitScript(() => {
-    window.__cspViolations = [];
-    document.addEventListener('securitypolicyviolation', (e) => {
-      window.__cspViolations!.push(`${e.effectiveDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`);
-    });
-  });
+  await csp.watch(page);
   page.on('pageerror', (e) => problems.push(String(e)));
   page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
 }, 240_000);
@@ -58,7 +43,7 @@ afterAll(async () => {
   if (outDir) rmSync(outDir, { recursive: true, force: true });
 });
 
-const violations = async (): Promise<string[]> => [...(await page.evaluate(() => window.__cspViolations ?? [])), ...reports];
+const violations = (): Promise<string[]> => csp.violations();
 
 async function runPanel(id: string): Promise<string> {
   await page.evaluate((pid) => {

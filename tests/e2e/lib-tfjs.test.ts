@@ -12,24 +12,18 @@ import { build } from 'vite';
 import type { Page, Request } from 'playwright-core';
 import type { BenchRequest, BenchResult } from '../../src/bench/protocol.ts';
 import { launchChromium, type Launched } from './browser.ts';
+import { recordCspViolations } from './csp-violations.ts';
 import { serveStatic, type StaticServer } from './static-server.ts';
-import { CONTENT_SECURITY_POLICY } from '../../src/build/csp.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 let outDir: string;
 let server: StaticServer;
 let browser: Launched;
 let page: Page;
-const reports: string[] = [];
+const csp = recordCspViolations();
 const problems: string[] = [];
 /** Every request of the context: the page, its workers and the service worker. */
 const requests: { url: string; fromServiceWorker: boolean }[] = [];
-
-declare global {
-  interface Window {
-    __cspViolations?: string[];
-  }
-}
 
 /** The backend's binaries the page or its workers asked for (not the service worker's precache). */
 const tfjsWasmFetched = (): string[] =>
@@ -49,19 +43,11 @@ beforeAll(async () => {
   writeFileSync(join(outDir, 'bench.html'), html.replaceAll('../../assets/', './assets/'));
   // As csp.test.ts: no COOP/COEP from the server, the policy with a report-uri
   // (kept by the service worker, so workers report here too).
-  server = await serveStatic(outDir, {
-    headers: { 'Content-Security-Policy': `${CONTENT_SECURITY_POLICY}; report-uri /csp-report` },
-    onPost: (path, body) => path === '/csp-report' && reports.push(body),
-  });
+  server = await serveStatic(outDir, csp.serve);
   browser = await launchChromium();
   browser.context.on('request', (r: Request) => requests.push({ url: r.url(), fromServiceWorker: r.serviceWorker() !== null }));
   page = await browser.context.newPage();
-  await page.addInitScript(() => {
-    window.__cspViolations = [];
-    document.addEventListener('securitypolicyviolation', (e) => {
-      window.__cspViolations!.push(`${e.effectiveDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`);
-    });
-  });
+  await csp.watch(page);
   page.on('pageerror', (e) => problems.push(String(e)));
   page.on('console', (m) => m.type() === 'error' && problems.push(`${m.text()} ${m.location().url}`));
   page.on('response', (r) => r.status() >= 400 && problems.push(`${r.status()} ${r.url()}`));
@@ -107,7 +93,7 @@ describe('lib-tfjs in the built deck, under the strict policy', () => {
 
   it('saw no violation in the page or its workers, no error, and no request to another origin', async () => {
     await new Promise((r) => setTimeout(r, 500)); // reports are sent asynchronously
-    expect([...(await page.evaluate(() => window.__cspViolations ?? [])), ...reports]).toEqual([]);
+    expect(await csp.violations()).toEqual([]);
     expect(problems).toEqual([]);
     expect(requests.length).toBeGreaterThan(0);
     const foreign = requests.map((r) => r.url).filter((url) => !url.startsWith(`${server.origin}/`) && url !== 'data:,'); // data:, is the page's empty icon

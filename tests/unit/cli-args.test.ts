@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SEED } from '../../src/bench/defaults.ts';
+import { DEFAULT_SEED } from '../../src/data/generate.ts';
 import { DEFAULT_ROUNDS_COMPARING, DEFAULT_SAMPLES, parseArgs, parseShape, USAGE } from '../../src/cli/args.ts';
 import { explainGpuFailures, GPU_FLAG_OFF } from '../../src/cli/gpu.ts';
 import { GPU_F64_REASON } from '../../src/gpu/meta.ts';
@@ -129,14 +129,14 @@ describe('--gpu in the usage and the output', () => {
   const failed = (variant: string, error: string): BenchResult => ({
     status: 'error', variant, m: 2, l: 2, n: 2, dtype: 'f32', workers: 1, at: '2026-01-01T00:00:00.000Z',
     env: { crossOriginIsolated: true, sharedArrayBuffer: true, cores: 2, timerResolutionMs: 0.005, wasmSimd: true, userAgent: 'test' },
-    samplesMs: [], medianMs: null, gflops: null, correct: false, error,
+    error,
   });
 
   it('without --gpu a GPU failure starts with the cause and keeps what the browser said', () => {
     const browserSaid = 'WebGPU is enabled but no GPU adapter is available: navigator.gpu.requestAdapter() returned null';
     const [gpu, f64, cpu] = explainGpuFailures([failed('webgpu-tiled', browserSaid), failed('webgpu-naive', GPU_F64_REASON), failed('naive', 'boom')], false);
-    expect(gpu.status === 'error' && gpu.error).toBe(`${GPU_FLAG_OFF}. Chromium said: ${browserSaid}`);
-    expect(gpu.status === 'error' && gpu.error).toMatch(/^WebGPU not enabled in this browser: .*--enable-unsafe-webgpu \(add --gpu\)/);
+    expect(gpu?.status === 'error' && gpu.error).toBe(`${GPU_FLAG_OFF}. Chromium said: ${browserSaid}`);
+    expect(gpu?.status === 'error' && gpu.error).toMatch(/^WebGPU not enabled in this browser: .*--enable-unsafe-webgpu \(add --gpu\)/);
     expect(f64).toMatchObject({ error: GPU_F64_REASON }); // no flag gives WGSL a float64
     expect(cpu).toMatchObject({ error: 'boom' });
   });

@@ -87,14 +87,22 @@ describe('codeBlockHtml()', () => {
 
 describe('the build-time region index', () => {
   it('holds every region of the shown folders, cut and coloured, and the slides find theirs', async () => {
-    const { regionIndex } = await import('../../src/build/code-regions-plugin.ts');
-    const { index } = regionIndex(new URL('../..', import.meta.url).pathname);
+    const { regionIndex, shippedIndex, shownRegionNames } = await import('../../src/build/code-regions-plugin.ts');
+    const root = new URL('../..', import.meta.url).pathname;
+    const { index } = regionIndex(root);
     const naive = index['src/kernels/naive.ts']?.naive;
     expect(naive?.text).toMatch(/export function matMul/);
     expect(naive?.html).toContain('<span class="hl-keyword">export</span>');
     expect(Object.keys(index).length).toBeGreaterThan(10);
-    const { code, regionText } = await import('../../src/deck/sources.ts');
-    expect(regionText('naive', 'src/kernels/naive.ts')).toBe(naive?.text);
+    // The page gets the coloured HTML of the regions the slides name, and nothing else.
+    const names = shownRegionNames(root);
+    expect(names).toContain('naive');
+    expect(names).toContain('webgpu-tiled');
+    const shipped = shippedIndex(index, names);
+    expect(shipped['src/kernels/naive.ts']?.naive).toBe(naive?.html);
+    expect(Object.values(shipped).flatMap((r) => Object.keys(r)).every((n) => names.has(n))).toBe(true);
+    expect(index['src/kernels/naive.ts']?.['naive-plain']).toBeDefined();
+    const { code } = await import('../../src/deck/sources.ts');
     expect(code('naive', 'src/kernels/naive.ts')).toContain(naive!.html);
     expect(code('no-such-region', 'src/kernels/naive.ts')).toContain('region-error');
   });

@@ -46,7 +46,7 @@ describe('referenceSample()', () => {
     const sample = referenceSample(A, B, shape, 42, 1); // every element
     const C = Float32Array.from(full);
     expect(checkSample(C, sample, shape, 'f32')).toMatchObject({ correct: true, mismatches: 0 });
-    C[17] += 1;
+    C[17]! += 1;
     expect(checkSample(C, sample, shape, 'f32')).toMatchObject({ correct: false, mismatches: 1 });
     expect(checkSample(C.subarray(1), sample, shape, 'f32').correct).toBe(false);
   });

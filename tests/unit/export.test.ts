@@ -30,9 +30,12 @@ describe('resultsToJson()', () => {
     expect(back).toEqual(mixed);
     for (const r of back) {
       expect(isBenchResult(r)).toBe(true);
-      for (const k of ['variant', 'm', 'l', 'n', 'dtype', 'workers', 'samplesMs', 'medianMs', 'gflops', 'correct']) expect(r).toHaveProperty(k);
+      for (const k of ['variant', 'm', 'l', 'n', 'dtype', 'workers', 'status', 'env', 'at']) expect(r).toHaveProperty(k);
     }
+    for (const r of back.slice(0, 3)) for (const k of ['samplesMs', 'medianMs', 'gflops', 'correct']) expect(r).toHaveProperty(k);
+    // A failure says why and claims no figures.
     expect(back[3]).toHaveProperty('error');
+    for (const k of ['samplesMs', 'medianMs', 'gflops', 'correct']) expect(back[3]).not.toHaveProperty(k);
   });
 });
 
@@ -47,8 +50,14 @@ describe('resultsToCsv()', () => {
     expect(rows[1]![col('samplesMs')]).toBe('10 11 9 10 12');
     expect(rows[3]![col('correct')]).toBe('false');
     expect(rows[4]![col('status')]).toBe('error');
-    expect(rows[4]![col('medianMs')]).toBe('');
     expect(rows[4]![col('error')]).toMatch(/budget/);
+    // Same columns for a failure, its figures empty: not 0 samples, not "false".
+    expect(rows[4]).toHaveLength(CSV_COLUMNS.length);
+    for (const c of ['medianMs', 'p10Ms', 'minMs', 'maxMs', 'coldMs', 'samples', 'samplesMs', 'gflops', 'correct', 'maxAbsError', 'kernelMs', 'bytesMoved'] as const) {
+      expect(rows[4]![col(c)]).toBe('');
+    }
+    expect(rows[4]![col('cores')]).toBe('2');
+    expect(rows[1]![col('error')]).toBe('');
     // The user agent has commas and parentheses; quoting keeps it one field.
     expect(rows[1]![col('userAgent')]).toBe(mixed[0]!.env.userAgent);
   });

@@ -1,16 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  alignTable,
-  formatBytes,
-  formatEnvironment,
-  formatGflops,
-  formatMs,
-  formatPeaks,
-  formatPercent,
-  formatTable,
-  formatWorkerSpeedups,
-  peaksOf,
-} from '../../src/bench/format.ts';
+import { alignTable, formatEnvironment, formatPeaks, formatTable, formatWorkerSpeedups, peaksOf } from '../../src/bench/format.ts';
+import { formatBytes, formatGflops, formatMs, formatPercent, formatRatio, sig } from '../../src/format/units.ts';
 import type { BenchResult, Environment, FailedResult, MeasuredPeaks, MeasuredResult } from '../../src/bench/protocol.ts';
 
 // Example figures for formatting only: no timing here was measured.
@@ -44,22 +34,48 @@ const failed: FailedResult = {
   ...base,
   status: 'error',
   variant: 'nope',
-  samplesMs: [],
-  medianMs: null,
-  gflops: null,
-  correct: false,
   error: 'unknown variant "nope"',
 };
 
+describe('sig', () => {
+  it('keeps three significant digits without exponents', () => {
+    expect(sig(1234.5)).toBe('1235');
+    expect(sig(12.345)).toBe('12.3');
+    expect(sig(1.2345)).toBe('1.23');
+    expect(sig(0.12345)).toBe('0.123');
+    expect(sig(0.012345)).toBe('0.0123');
+    expect(sig(0.0012345)).toBe('0.00123');
+    expect(sig(0.000012345)).toBe('0.0000123');
+    expect(sig(-0.5)).toBe('-0.500');
+    expect(sig(0)).toBe('0');
+    expect(sig(Number.NaN)).toBe('NaN');
+  });
+
+  it('takes fewer digits when asked', () => {
+    expect(sig(2.345, 2)).toBe('2.3');
+    expect(sig(234.4, 2)).toBe('234'); // never rounds away whole digits
+  });
+});
+
 describe('formatMs', () => {
-  it('keeps about three significant digits without exponents', () => {
-    expect(formatMs(1234.5)).toBe('1235');
-    expect(formatMs(12.345)).toBe('12.3');
-    expect(formatMs(1.2345)).toBe('1.23');
-    expect(formatMs(0.12345)).toBe('0.123');
-    expect(formatMs(0.0012345)).toBe('0.00123');
-    expect(formatMs(0.000012345)).toBe('0.0000123');
-    expect(formatMs(0)).toBe('0');
+  it('picks µs, ms or s, with three significant digits', () => {
+    expect(formatMs(0.0629)).toBe('62.9 µs');
+    expect(formatMs(5.333)).toBe('5.33 ms');
+    expect(formatMs(999.4)).toBe('999 ms');
+    expect(formatMs(2004)).toBe('2.00 s');
+  });
+
+  it('prints a dash when there is no time', () => {
+    expect(formatMs(null)).toBe('–');
+    expect(formatMs(Number.NaN)).toBe('–');
+    expect(formatMs(Number.POSITIVE_INFINITY)).toBe('–');
+  });
+});
+
+describe('formatRatio', () => {
+  it('marks a ratio with ×, and none with a dash', () => {
+    expect(formatRatio(2.5)).toBe('2.50×');
+    expect(formatRatio(null)).toBe('–');
   });
 });
 
@@ -73,10 +89,20 @@ describe('formatGflops', () => {
 });
 
 describe('formatBytes', () => {
-  it('uses binary units', () => {
+  it('uses binary units with one decimal', () => {
+    expect(formatBytes(0)).toBe('0 B');
     expect(formatBytes(512)).toBe('512 B');
+    expect(formatBytes(1023)).toBe('1023 B');
+    expect(formatBytes(1024)).toBe('1.0 KiB');
     expect(formatBytes(1536)).toBe('1.5 KiB');
+    expect(formatBytes(5 * 1024 ** 2)).toBe('5.0 MiB');
+    expect(formatBytes(1024 ** 3)).toBe('1.0 GiB');
     expect(formatBytes(3 * 1024 ** 3)).toBe('3.0 GiB');
+    expect(formatBytes(-2048)).toBe('-2.0 KiB');
+  });
+
+  it('prints whole bytes, so a share of a total stays readable', () => {
+    expect(formatBytes(1000 / 3)).toBe('333 B');
   });
 });
 
@@ -114,12 +140,13 @@ describe('formatTable', () => {
   it('aligns every row to the same width', () => {
     const width = (s: string) => [...s].length;
     const columnStart = (s: string) => s.indexOf('median ms');
-    expect(columnStart(lines[0])).toBeGreaterThan(0);
+    const [header = '', first = '', second = ''] = lines;
+    expect(columnStart(header)).toBeGreaterThan(0);
     // The median column ends at the same place on each measured row.
-    const end = columnStart(lines[0]) + 'median ms'.length;
-    expect(lines[1].slice(0, end)).toMatch(/ 2\.00$/);
-    expect(lines[2].slice(0, end)).toMatch(/ 0\.500$/);
-    expect(width(lines[1])).toBe(width(lines[2]));
+    const end = columnStart(header) + 'median ms'.length;
+    expect(first.slice(0, end)).toMatch(/ 2\.00$/);
+    expect(second.slice(0, end)).toMatch(/ 0\.500$/);
+    expect(width(first)).toBe(width(second));
   });
 
   it('shows speed-up against the first variant, the check mark and the spread', () => {

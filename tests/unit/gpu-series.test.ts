@@ -196,7 +196,7 @@ describe('the env view and the CLI lines', () => {
     expect(facts['Fallback (software) adapter']).toMatch(/^yes/);
     expect(facts['timestamp-query']).toMatch(/^supported/);
     expect(facts['shader-f16']).toBe('not supported');
-    expect(facts['Workgroup limits']).toBe('256 invocations, 256×256 max size, 32 KiB workgroup memory');
+    expect(facts['Workgroup limits']).toBe('256 invocations, 256×256 max size, 32.0 KiB workgroup memory');
     expect(facts['Tiles of webgpu-tiled']).toBe(chooseTiles(limits).reason);
     expect(gpuFacts({ available: false, reason: 'WebGPU not enabled in this browser: navigator.gpu is missing.' })).toEqual([
       ['WebGPU', 'unavailable: WebGPU not enabled in this browser: navigator.gpu is missing.'],

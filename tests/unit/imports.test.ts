@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { addImports, clearImports, environmentLabel, IMPORT_STORAGE_KEY, loadImports, MAX_IMPORT_BYTES, parseImport } from '../../src/panels/imports.ts';
 import { resultsToJson } from '../../src/panels/export.ts';
 import { loadAllResults, STORAGE_PREFIX, type KeyValueStore } from '../../src/panels/storage.ts';
-import { env, mixed } from './series-fixtures.ts';
+import { env, failed, legacyFailed, mixed } from './series-fixtures.ts';
 
 function memoryStore(failWrites = false): KeyValueStore & { map: Map<string, string> } {
   const map = new Map<string, string>();
@@ -34,6 +34,14 @@ describe('parseImport', () => {
     expect(v.sets).toHaveLength(1);
     expect(v.sets[0]!.label).toBe('Headless Chrome 156 · 2 cores · 2026-11-23');
     expect(v.sets[0]!.results).toEqual(mixed);
+  });
+
+  it('accepts an older export whose failures carry placeholder figures, and drops them', () => {
+    const text = JSON.stringify([mixed[0], legacyFailed('broadcasting', 'too big')]);
+    const v = parseImport(text, 'old.json', text.length);
+    expect(v.ok).toBe(true);
+    if (!v.ok) return;
+    expect(v.sets[0]!.results).toEqual([mixed[0], failed('broadcasting', 'too big')]);
   });
 
   it('splits a file that mixes machines into one set per environment', () => {

@@ -1,6 +1,8 @@
 // extraBytes, worked out by hand for m=2, l=3, n=4 (m·n = 8 pairs).
 import { describe, expect, it } from 'vitest';
 import { findSerialVariant } from '../../src/kernels/registry.ts';
+import { TUNED_SCRATCH_BYTES } from '../../src/kernels/wasm-module.ts';
+import { findParallelVariant } from '../../src/parallel/variants.ts';
 
 const shape = { m: 2, l: 3, n: 4 };
 const extra = (id: string, dtype: 'f64' | 'f32') => findSerialVariant(id)!.extraBytes(shape, dtype);
@@ -32,5 +34,17 @@ describe('extraBytes', () => {
     expect(extra('naive', 'f64')).toBe(0);
     expect(extra('ikj', 'f64')).toBe(0);
     expect(extra('wasm-simd', 'f32')).toBe((6 + 12 + 8) * 4);
+  });
+
+  it('pool-row: rows of A cut out and received, B on the sending side; one B per worker', () => {
+    const v = findParallelVariant('pool-row')!;
+    expect(v.extraBytes(shape, 'f64')).toBe((2 * 6 + 12) * 8); // 192
+    expect(v.workerBytes!(shape, 'f64')).toBe(12 * 8); // B: 96 per worker
+  });
+
+  it('parallel-tuned: A, B and C in the wasm memory; a packing scratch per worker', () => {
+    const v = findParallelVariant('parallel-tuned')!;
+    expect(v.extraBytes(shape, 'f32')).toBe((6 + 12 + 8) * 4);
+    expect(v.workerBytes!(shape, 'f32')).toBe(TUNED_SCRATCH_BYTES);
   });
 });

@@ -11,8 +11,8 @@ const files = [...kernelFiles, 'src/wasm/assembly/matmul.ts', 'src/data/generate
 const text = new Map(files.map((f) => [f, readFileSync(join(root, f), 'utf8')]));
 
 function regionsOf(source: string): { opened: string[]; closed: string[] } {
-  const opened = [...source.matchAll(/^\s*\/\/ #region (\S+)\s*$/gm)].map((m) => m[1]);
-  const closed = [...source.matchAll(/^\s*\/\/ #endregion (\S+)\s*$/gm)].map((m) => m[1]);
+  const opened = [...source.matchAll(/^\s*\/\/ #region (\S+)\s*$/gm)].map((m) => m[1]!); // the group is not optional
+  const closed = [...source.matchAll(/^\s*\/\/ #endregion (\S+)\s*$/gm)].map((m) => m[1]!);
   return { opened, closed };
 }
 

@@ -145,7 +145,7 @@ describe('WebAssembly variants', () => {
   });
 
   it('grows linear memory for operands larger than the initial memory', () => {
-    const big = { m: 300, l: 300, n: 300 }; // 1.08 MB in f32, more than the first 64 KiB page
+    const big = { m: 300, l: 300, n: 300 }; // 1.03 MiB in f32, more than the first 64 KiB page
     const data = { ...generateInputs(big, 'f32', 3), shape: big, dtype: 'f32' as const };
     const C = sync(findSerialVariant('wasm-simd')!.setup(data, ctx)());
     expect(checkResult(C, referenceProduct(data.A, data.B, big), big, 'f32').correct).toBe(true);

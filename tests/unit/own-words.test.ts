@@ -1,5 +1,5 @@
-// Issue 11: the deck says things in its own words. No slide body or speaker note
-// may share a run of six or more consecutive words with the notebook it ports
+// The deck ports the notebook, it does not copy it: no slide body or speaker note
+// may share a run of six or more consecutive words with it
 // (tests/fixtures/notebook.txt, the notebook's text export). Logic: ./own-words.ts.
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';

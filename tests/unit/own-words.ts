@@ -1,6 +1,6 @@
-// Issue 11, "own words": finds the places where the deck's prose (slide bodies and
-// speaker notes in slides/*.ts) repeats the notebook word for word. Pure: strings
-// in, strings out; tests/unit/own-words.test.ts reads the files.
+// The deck ports the notebook in its own words; this finds the places where its
+// prose (slide bodies and speaker notes in slides/*.ts) repeats the notebook word
+// for word. Pure: strings in, strings out; tests/unit/own-words.test.ts reads the files.
 //
 // Both texts go through the same steps: code, math, HTML tags and entities are
 // blanked out, the rest is lowercased and cut into words (letters, digits and

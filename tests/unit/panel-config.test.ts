@@ -1,9 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { DATASETS, readConfig } from '../../src/panels/config.ts';
+import { readConfig } from '../../src/panels/config.ts';
+import { datasets } from '../../src/data/generate.ts';
 import { mayRun, viewContext } from '../../src/panels/context.ts';
-import { formatMs, progressText } from '../../src/panels/progress.ts';
+import { progressText } from '../../src/panels/progress.ts';
 import { browserName, environmentFacts } from '../../src/panels/environment.ts';
-import { collectVisit } from '../../src/panels/kinds/summary.ts';
+import { collectVisit, LECTURE_ORDER } from '../../src/panels/kinds/summary.ts';
+import { serialVariantIds } from '../../src/kernels/registry.ts';
+import { parallelVariantIds } from '../../src/parallel/variants.ts';
+import { gpuVariantIds } from '../../src/gpu/variants.ts';
 import { workerCounts } from '../../src/panels/kinds/speedup.ts';
 import { chunkNotes } from '../../src/panels/kinds/matmul.ts';
 import { gapVerdict, longestGap } from '../../src/panels/kinds/freeze.ts';
@@ -16,7 +20,7 @@ describe('readConfig()', () => {
   it("defaults to the notebook's low-l set, naive vs element-vectorised", () => {
     const c = readConfig(attrs({}));
     expect(c.kind).toBe('matmul');
-    expect(c.shape).toEqual(DATASETS.lowL.shape);
+    expect(c.shape).toEqual(datasets.lowL.shape);
     expect(c.shape).toEqual({ m: 200, l: 10, n: 400 });
     expect(c.samples).toBe(10);
     expect(c.workers).toBeNull();
@@ -79,12 +83,6 @@ describe('progress and formatting', () => {
     );
     expect(progressText({ variant: 'ikj', variantIndex: 2, variantCount: 3, sample: 0, sampleCount: 10, phase: 'warmup' })).toMatch(/3 of 3.*warming/);
   });
-  it('formats times with sensible units', () => {
-    expect(formatMs(0.0629)).toBe('62.9 µs');
-    expect(formatMs(5.333)).toBe('5.33 ms');
-    expect(formatMs(2004)).toBe('2.00 s');
-    expect(formatMs(null)).toBe('–');
-  });
 });
 
 describe('environment facts', () => {
@@ -104,7 +102,11 @@ describe('collectVisit()', () => {
     const vec = { ...measured('element-vectorised', [2, 2]), at: '2026-11-23T20:00:00.000Z' };
     const high = { ...measured('naive', [40, 40], { m: 20, l: 10000, n: 40 }), at: '2026-11-23T21:01:00.000Z' };
     const all = collectVisit([{ results: [vec, late] }, { results: [early, high] }]);
-    expect(all.map((r) => `${r.variant}:${r.medianMs}`)).toEqual(['naive:12', 'element-vectorised:2', 'naive:40']);
+    expect(all.map((r) => `${r.variant}:${r.status === 'ok' ? r.medianMs : r.error}`)).toEqual(['naive:12', 'element-vectorised:2', 'naive:40']);
+  });
+  it('ranks every registered variant exactly once', () => {
+    const registered = [...serialVariantIds, ...parallelVariantIds, ...gpuVariantIds];
+    expect([...LECTURE_ORDER].sort()).toEqual([...registered].sort());
   });
 });
 

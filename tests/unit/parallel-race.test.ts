@@ -1,6 +1,7 @@
 // Pure parts of the race demo: the overlap sweep, the verdict, and one worker's loop run on one thread.
 import { describe, expect, it } from 'vitest';
-import { progressSlot, raceCap, raceLoop, RACE_CHUNK, RACE_MAX_STRETCH, RACE_SLOTS, type RaceLoopRecord } from '../../src/parallel/race-kernels.ts';
+import { progressSlot, raceCap, raceLoop, RACE_CHUNK, RACE_MAX_STRETCH, RACE_SLOTS } from '../../src/parallel/race-kernels.ts';
+import type { RaceLoopRecord } from '../../src/pool/protocol.ts';
 import { overlapOf, raceVerdict, summariseLoops } from '../../src/parallel/race-overlap.ts';
 
 function ticking(start = 1000, step = 2): () => number {

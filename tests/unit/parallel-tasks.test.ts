@@ -15,7 +15,7 @@ const shapes: Shape[] = [
 
 function maxError(actual: ArrayLike<number>, expected: ArrayLike<number>): number {
   let e = 0;
-  for (let i = 0; i < expected.length; i++) e = Math.max(e, Math.abs(actual[i] - expected[i]));
+  for (let i = 0; i < expected.length; i++) e = Math.max(e, Math.abs(actual[i]! - expected[i]!));
   return e;
 }
 

@@ -7,12 +7,12 @@ import { needsWorkerPreparation, validWorkers } from '../../src/parallel/run.ts'
 import {
   elementChunkSize,
   findParallelVariant,
-  NO_ISOLATION,
   parallelVariants,
   type ParallelContext,
   tileAlignedBlocks,
   usedWorkers,
 } from '../../src/parallel/variants.ts';
+import { NO_ISOLATION } from '../../src/parallel/shared-arrays.ts';
 import { wasmLayout } from '../../src/parallel/wasm-layout.ts';
 import type { WorkerPool } from '../../src/pool/pool.ts';
 
@@ -23,6 +23,7 @@ const context = (over: Partial<ParallelContext> = {}): ParallelContext => ({
   workers: 2,
   chunkSize: 'auto',
   crossOriginIsolated: false,
+  sharedCopies: new WeakMap(),
   ...over,
 });
 const shape = { m: 3, l: 4, n: 5 };
@@ -101,12 +102,12 @@ describe('parallel-tuned', () => {
     expect(tileAlignedBlocks(3, 2, 5)).toEqual([{ start: 0, end: 3 }]);
     expect(tileAlignedBlocks(1, 3, 5)).toEqual([{ start: 0, end: 1 }]);
     expect(tileAlignedBlocks(0, 2, 5)).toEqual([]);
-    for (const [m, w] of [[513, 2], [100, 3], [31, 4]]) {
+    for (const [m, w] of [[513, 2], [100, 3], [31, 4]] as const) {
       const blocks = tileAlignedBlocks(m, w, 5);
       expect(blocks.length).toBeLessThanOrEqual(w);
-      expect(blocks[0].start).toBe(0);
+      expect(blocks[0]?.start).toBe(0);
       expect(blocks.at(-1)!.end).toBe(m);
-      for (let i = 1; i < blocks.length; i++) expect(blocks[i].start).toBe(blocks[i - 1].end);
+      for (const [i, b] of blocks.entries()) if (i > 0) expect(b.start).toBe(blocks[i - 1]?.end);
       for (const b of blocks.slice(0, -1)) expect((b.end - b.start) % 5).toBe(0);
     }
   });
@@ -130,9 +131,9 @@ describe('wasm layout', () => {
     expect(l.scratch[0]).toBeGreaterThanOrEqual(cEnd);
     for (const [i, at] of l.scratch.entries()) {
       expect(at % 4096).toBe(0);
-      if (i > 0) expect(at).toBeGreaterThanOrEqual(l.scratch[i - 1] + bytes);
+      if (i > 0) expect(at).toBeGreaterThanOrEqual(l.scratch[i - 1]! + bytes);
     }
-    expect(l.pages * 65536).toBeGreaterThanOrEqual(l.scratch[2] + bytes);
+    expect(l.pages * 65536).toBeGreaterThanOrEqual(l.scratch[2]! + bytes);
     expect(() => wasmLayout(shape, 'f64', { workers: 0, bytes })).toThrow(RangeError);
   });
 

@@ -62,7 +62,7 @@ describe('roundPlan', () => {
     expect(roundPlan(base, undefined, 2).map((r) => r.workers)).toEqual([7, 7]);
     const noWorkers = roundPlan({ ...base, workers: undefined }, undefined, 1);
     expect(noWorkers).toHaveLength(1);
-    expect('workers' in noWorkers[0]).toBe(false);
+    expect('workers' in noWorkers[0]!).toBe(false);
     expect(() => roundPlan(base, [1], 0)).toThrow(RangeError);
   });
 });
@@ -99,9 +99,14 @@ describe('mergeRounds', () => {
     expect(r).toMatchObject({ status: 'ok', correct: false, check: bad });
   });
 
+  it('adds up the products checked in every round', () => {
+    const [r] = mergeRounds([[measured('x', 1, [1], { checkedProducts: 11 })], [measured('x', 1, [2], { checkedProducts: 11 })]]);
+    expect(r?.status === 'ok' && r.checkedProducts).toBe(22);
+  });
+
   it('turns a failure in any round into a failed result that says which run', () => {
     const failed: FailedResult = {
-      status: 'error', variant: 'x', ...shape, dtype: 'f32', workers: 1, env: envFor(1), at: '', samplesMs: [], medianMs: null, gflops: null, correct: false, error: 'boom',
+      status: 'error', variant: 'x', ...shape, dtype: 'f32', workers: 1, env: envFor(1), at: '', error: 'boom',
     };
     const [r] = mergeRounds([[measured('x', 1, [1])], [failed]]);
     expect(r).toMatchObject({ status: 'error', error: 'run 2 of 2: boom' });
@@ -123,8 +128,8 @@ describe('workerSpeedups', () => {
     const s = workerSpeedups(results);
     expect(s).toHaveLength(1); // parallel-wasm and naive ran at one worker count only
     expect(s[0]).toMatchObject({ variant: 'parallel-tuned', fromWorkers: 1, toWorkers: 2, fromSamples: 3, toSamples: 3 });
-    expect(s[0].median).toBeCloseTo(12 / 7, 12);
-    expect(s[0].best).toBeCloseTo(10 / 5, 12);
+    expect(s[0]?.median).toBeCloseTo(12 / 7, 12);
+    expect(s[0]?.best).toBeCloseTo(10 / 5, 12);
   });
 
   it('compares each count with the smallest, whatever the order, and skips failures', () => {

@@ -8,7 +8,8 @@ import {
   storageKey,
   type KeyValueStore,
 } from '../../src/panels/storage.ts';
-import { measured, mixed } from './series-fixtures.ts';
+import type { BenchResult, FailedResult } from '../../src/bench/protocol.ts';
+import { failed, legacyFailed, measured, mixed } from './series-fixtures.ts';
 
 /** localStorage's behaviour over a Map, with an optional quota failure. */
 function memoryStore(failWrites = false): KeyValueStore & { map: Map<string, string> } {
@@ -78,5 +79,28 @@ describe('results storage', () => {
     expect(isBenchResult({ ...mixed[3], error: 42 })).toBe(false);
     expect(isBenchResult({ ...mixed[0], dtype: 'f16' })).toBe(false);
     expect(isBenchResult(null)).toBe(false);
+    const { samplesMs: _s, ...noSamples } = measured('naive', [1, 1]);
+    expect(isBenchResult(noSamples)).toBe(false); // a measured result needs its samples
+  });
+
+  it('loads an entry saved with the old placeholder fields of a failure, without them', () => {
+    const store = memoryStore();
+    const old = [mixed[0], legacyFailed('broadcasting', 'too big')];
+    store.setItem(storageKey('old'), JSON.stringify({ version: 1, savedAt: '2026-01-01T00:00:00.000Z', results: old }));
+    const back = loadResults(store, 'old');
+    expect(back).toEqual([mixed[0], failed('broadcasting', 'too big')]);
+    for (const k of ['samplesMs', 'medianMs', 'gflops', 'correct']) expect(back![1]).not.toHaveProperty(k);
+  });
+});
+
+describe('BenchResult', () => {
+  it('has times only on the measured side: reading them needs a narrowing on status', () => {
+    const f: FailedResult = failed('x', 'boom');
+    const r: BenchResult = mixed[0]!;
+    // @ts-expect-error a failed result has no median
+    expect(f.medianMs).toBeUndefined();
+    // @ts-expect-error nor does a result before narrowing
+    void r.medianMs;
+    expect(r.status === 'ok' ? r.medianMs : null).toBe(10);
   });
 });

@@ -150,4 +150,48 @@ describe('registerSnippet()', () => {
     expect(code).toContain('sessionStorage');
     expect(code).not.toMatch(/\bimport\b|\bexport\b/);
   });
+
+  /** Runs the snippet against fakes of the page; returns what it registered and when it waits. */
+  function runSnippet(isolated: boolean, readyState: 'loading' | 'complete') {
+    const registered: string[] = [];
+    const listeners = new Map<string, () => void>();
+    const idle: (() => void)[] = [];
+    const win = {
+      isSecureContext: true,
+      crossOriginIsolated: isolated,
+      requestIdleCallback: (cb: () => void) => idle.push(cb),
+      addEventListener: (type: string, cb: () => void) => listeners.set(type, cb),
+    };
+    const navigator = {
+      serviceWorker: {
+        controller: null,
+        register: (url: string) => {
+          registered.push(url);
+          return new Promise(() => undefined);
+        },
+        addEventListener: () => undefined,
+      },
+    };
+    const sessionStorage = { getItem: () => null, setItem: () => undefined, removeItem: () => undefined };
+    const run = new Function('window', 'navigator', 'sessionStorage', 'document', 'requestIdleCallback', registerSnippet());
+    run(win, navigator, sessionStorage, { readyState }, win.requestIdleCallback);
+    return { registered, listeners, idle };
+  }
+
+  it('registers at once on a page that is not isolated yet (it has to reload)', () => {
+    expect(runSnippet(false, 'loading').registered).toEqual(['./sw.js']);
+  });
+
+  it('on an isolated page, registers only after load, when the browser is idle (precaching would slow the first load)', () => {
+    const page = runSnippet(true, 'loading');
+    expect(page.registered).toEqual([]);
+    page.listeners.get('load')!();
+    expect(page.registered).toEqual([]);
+    page.idle.shift()!();
+    expect(page.registered).toEqual(['./sw.js']);
+    const loaded = runSnippet(true, 'complete');
+    expect(loaded.registered).toEqual([]);
+    loaded.idle.shift()!();
+    expect(loaded.registered).toEqual(['./sw.js']);
+  });
 });

@@ -155,7 +155,7 @@ describe('pack_b: the packed layout of B', () => {
     for (let p = 0; p < panels; p++) {
       for (let k = 0; k < kc; k++) {
         for (let j = 0; j < nr; j++) {
-          const v = P[(p * kc + k) * nr + j];
+          const v = P[(p * kc + k) * nr + j]!;
           const col = p * nr + j;
           if (col < nc) out[k * nc + col] = v;
           else if (v !== 0) throw new Error(`padding at panel ${p}, k ${k}, lane ${j} is ${v}`);
@@ -175,7 +175,7 @@ describe('pack_b: the packed layout of B', () => {
       for (const l of SIZES) for (const n of SIZES) {
         const { B } = generateInputs({ m: 1, l, n }, dtype, l * 100 + n);
         // Whole B, then the block k ∈ [l/3, l), j ∈ [n/2, n).
-        for (const [k0, j0] of [[0, 0], [Math.floor(l / 3), Math.floor(n / 2)]]) {
+        for (const [k0, j0] of [[0, 0], [Math.floor(l / 3), Math.floor(n / 2)]] as const) {
           const kc = l - k0;
           const nc = n - j0;
           const packedLength = kc * Math.ceil(nc / nr) * nr;
@@ -187,7 +187,7 @@ describe('pack_b: the packed layout of B', () => {
           P.fill(-1); // canaries after the packed block must survive
           pack(b, n, k0, kc, j0, nc, dst);
           const expected: number[] = [];
-          for (let k = k0; k < l; k++) for (let j = j0; j < n; j++) expected.push(B[k * n + j]);
+          for (let k = k0; k < l; k++) for (let j = j0; j < n; j++) expected.push(B[k * n + j]!);
           expect(unpack(P, kc, nc, nr), `${l}×${n} from (${k0}, ${j0})`).toEqual(expected);
           expect(Array.from(P.subarray(packedLength))).toEqual([-1, -1, -1, -1]);
         }
@@ -225,7 +225,7 @@ describe('tuned-parallel: rows of C on a shared memory', () => {
       new Ctor(memory.buffer, b, l * n).set(B);
       const C = new Ctor(memory.buffer, c, m * n);
       C.fill(NaN);
-      const rows = dtype === 'f64' ? [w0.rowsTunedF64, w1.rowsTunedF64] : [w0.rowsTunedF32, w1.rowsTunedF32];
+      const rows = dtype === 'f64' ? ([w0.rowsTunedF64, w1.rowsTunedF64] as const) : ([w0.rowsTunedF32, w1.rowsTunedF32] as const);
       rows[0](a, b, c, l, n, 0, 31, pack0); // a split that is not a multiple of the 5-row tile
       rows[1](a, b, c, l, n, 31, m, pack1);
       expect(checkResult(C, referenceProduct(A, B, shape), shape, dtype)).toMatchObject({ correct: true, mismatches: 0 });

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { LIMITS, MAX_FLOPS_PER_CALL, parseBoundedInt, validateFields } from '../../src/panels/validate.ts';
+import { refuseByMemory } from '../../src/panels/memory-guard.ts';
+import { datasets } from '../../src/data/generate.ts';
 
 const ok = { m: '200', l: '10', n: '400', samples: '10', dtype: 'f64' };
 const opts = { variants: ['naive'] };
@@ -67,6 +69,18 @@ describe('validateFields()', () => {
     const v = validateFields(ok, { variants: ['naive', 'indexing'], refuse });
     expect(asked).toEqual(['naive', 'indexing']);
     expect(!v.ok && v.errors.l).toBe('indexing: needs 3 GB of gathered copies');
+  });
+
+  it('counts the workers typed in the form: pool-row on the big set is refused with 8, allowed with 2', () => {
+    const { shape, dtype } = datasets.big;
+    const big = { m: String(shape.m), l: String(shape.l), n: String(shape.n), samples: '5', dtype };
+    const guard = { variants: ['pool-row'], refuse: refuseByMemory };
+    const eight = validateFields({ ...big, workers: '8' }, guard);
+    expect(eight.ok).toBe(false);
+    expect(!eight.ok && eight.errors.l).toMatch(/^pool-row needs 1\.7 GiB .*in each of 8 workers.*the budget is 1\.0 GiB$/);
+    expect(validateFields({ ...big, workers: '2' }, guard)).toMatchObject({ ok: true, value: { workers: 2 } });
+    // A serial variant runs on one thread whatever the field says.
+    expect(validateFields({ ...big, workers: '8' }, { variants: ['wasm-simd'], refuse: refuseByMemory }).ok).toBe(true);
   });
 
   it('without a guard, refuses operands beyond the fallback budget', () => {

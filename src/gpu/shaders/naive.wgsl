@@ -2,16 +2,7 @@
 // reading its row of A and its column of B straight from storage buffers.
 // Row-major f32 throughout: A is m×l, B is l×n, C is m×n.
 
-struct Dims {
-  m: u32,
-  l: u32,
-  n: u32,
-}
-
-@group(0) @binding(0) var<storage, read> a: array<f32>;
-@group(0) @binding(1) var<storage, read> b: array<f32>;
-@group(0) @binding(2) var<storage, read_write> c: array<f32>;
-@group(0) @binding(3) var<uniform> dims: Dims;
+// a, b, c and dims are declared in bindings.wgsl, which src/gpu/matmul.ts puts first.
 
 // #region webgpu-naive
 // 8×8 = 64 invocations: within every adapter's limits (WebGPU guarantees 256).

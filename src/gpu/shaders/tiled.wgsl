@@ -7,16 +7,7 @@
 // src/gpu/tiles.ts: WG_X×WG_Y invocations, TILE_M = 4·WG_Y, TILE_N = 4·WG_X.
 // Correct for any m, l, n ≥ 1: loads past an edge read 0, stores past it are skipped.
 
-struct Dims {
-  m: u32,
-  l: u32,
-  n: u32,
-}
-
-@group(0) @binding(0) var<storage, read> a: array<f32>;
-@group(0) @binding(1) var<storage, read> b: array<f32>;
-@group(0) @binding(2) var<storage, read_write> c: array<f32>;
-@group(0) @binding(3) var<uniform> dims: Dims;
+// a, b, c and dims are declared in bindings.wgsl, which src/gpu/matmul.ts puts first.
 
 override WG_X: u32 = 16;
 override WG_Y: u32 = 16;

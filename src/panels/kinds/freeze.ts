@@ -5,16 +5,18 @@
 // so a blocked main thread stops it, and the longest gap between frames says
 // by how much.
 import { matMul } from '../../kernels/naive.ts';
-import { generateInputs } from '../../data/generate.ts';
+import { DEFAULT_SEED, generateInputs } from '../../data/generate.ts';
 import { referenceProduct } from '../../data/reference.ts';
 import { checkResult } from '../../check/allclose.ts';
 import { arrayFor, type Dtype, type Shape } from '../../kernels/types.ts';
-import { runProfileJob } from '../../profile/client.ts';
 import { renderBars } from '../../charts/render.ts';
-import { clearExtra, loadExtra, saveExtra, type PanelHost, type PanelKindBehaviour } from '../host.ts';
+import type { PanelHost, PanelKindBehaviour } from '../host.ts';
+import { keptExtra } from '../kept.ts';
 import { detailsOpen, splitTable } from '../compact-table.ts';
-import { formatMs, whenText } from '../progress.ts';
-import { environmentLine, pageEnvironment } from '../environment.ts';
+import { formatMs } from '../../format/units.ts';
+import { whenText } from '../progress.ts';
+import { environmentLine } from '../environment.ts';
+import { button, note } from '../layout.ts';
 
 /** How long each half keeps the kernel busy. */
 export const FREEZE_MS = 2000;
@@ -25,7 +27,6 @@ export const FROZEN_MS = 250;
 export function gapVerdict(ms: number): 'smooth' | 'stutter' | 'frozen' {
   return ms > FROZEN_MS ? 'frozen' : ms > STUTTER_MS ? 'stutter' : 'smooth';
 }
-const SEED = 20240601;
 
 export interface FreezeRun {
   readonly where: 'worker' | 'main thread';
@@ -95,18 +96,17 @@ class Dial {
 
 const nextFrame = (win: Window) => new Promise<void>((r) => win.requestAnimationFrame(() => r()));
 
+const kept = keptExtra(isFreezeData);
+
+/** This run beside the other place's kept run of the same shape and type. */
 function merge(host: PanelHost, shape: Shape, dtype: Dtype, run: FreezeRun): FreezeData {
-  const old = freezeKind.load(host);
+  const old = kept.load(host);
   const same = old && old.shape.m === shape.m && old.shape.l === shape.l && old.shape.n === shape.n && old.dtype === dtype;
   return { shape, dtype, runs: [...(same ? old.runs.filter((r) => r.where !== run.where) : []), run] };
 }
 
-/** One dial per panel. */
-const dials = new WeakMap<PanelHost, Dial>();
-
-async function measureWhile(host: PanelHost, work: () => Promise<{ calls: number; elapsedMs: number; correct: boolean }>, where: FreezeRun['where']): Promise<FreezeRun> {
+async function measureWhile(host: PanelHost, dial: Dial | null, work: () => Promise<{ calls: number; elapsedMs: number; correct: boolean }>, where: FreezeRun['where']): Promise<FreezeRun> {
   const win = host.doc.defaultView!;
-  const dial = dials.get(host);
   dial?.start();
   await nextFrame(win);
   await nextFrame(win);
@@ -114,11 +114,11 @@ async function measureWhile(host: PanelHost, work: () => Promise<{ calls: number
   await nextFrame(win);
   await nextFrame(win);
   const seen = dial?.stop() ?? { frames: 0, longestGapMs: 0 };
-  return { where, ...r, ...seen, at: new Date().toISOString() };
+  return { where, ...r, ...seen, at: host.services.now().toISOString() };
 }
 
 function mainThreadRun(shape: Shape, dtype: Dtype): { calls: number; elapsedMs: number; correct: boolean } {
-  const { A, B } = generateInputs(shape, dtype, SEED);
+  const { A, B } = generateInputs(shape, dtype, DEFAULT_SEED);
   const C = new (arrayFor(dtype))(shape.m * shape.n);
   const t0 = performance.now();
   let calls = 0;
@@ -131,84 +131,83 @@ function mainThreadRun(shape: Shape, dtype: Dtype): { calls: number; elapsedMs: 
   return { calls, elapsedMs, correct: checkResult(C, referenceProduct(A, B, shape), shape, dtype).correct };
 }
 
-export const freezeKind: PanelKindBehaviour<FreezeData> = {
-  fields: ['m', 'l', 'n', 'dtype'],
-  runLabel: 'Run in a worker',
-  runnable: true,
-  mount(host) {
-    const doc = host.doc;
-    const box = doc.createElement('div');
-    box.className = 'bp-freeze';
-    const canvas = doc.createElement('canvas');
-    canvas.width = 72;
-    canvas.height = 72;
-    canvas.setAttribute('role', 'img');
-    canvas.setAttribute('aria-label', 'A dial redrawn on every animation frame');
-    const label = doc.createElement('span');
-    label.className = 'bp-frames';
-    label.textContent = 'frame 0';
-    dials.set(host, new Dial(canvas, label));
-    const main = doc.createElement('button');
-    main.type = 'button';
-    main.className = 'bp-main-thread';
-    main.textContent = 'Run on the main thread';
-    const warn = doc.createElement('p');
-    warn.className = 'bp-warning';
-    warn.textContent = `⚠ The main-thread run blocks this page for about ${FREEZE_MS / 1000} s: the dial and the slides stop until it ends.`;
-    main.addEventListener('click', () => {
-      const form = host.doc.defaultView ? (main.closest('bench-panel') as HTMLElement | null) : null;
-      const read = (f: string) => (form?.querySelector(`[name="${f}"]`) as HTMLInputElement | null)?.value;
-      const shape = { m: Number(read('m') ?? host.config.shape.m), l: Number(read('l') ?? host.config.shape.l), n: Number(read('n') ?? host.config.shape.n) };
-      const dtype = (read('dtype') ?? host.config.dtype) as Dtype;
-      if (![shape.m, shape.l, shape.n].every((v) => Number.isInteger(v) && v > 0 && v <= 2000)) {
-        host.setStatus('Main-thread run needs whole sizes from 1 to 2000.');
-        return;
-      }
-      void host.runExclusive(async () => {
-        host.setStatus(`Main thread busy for ${FREEZE_MS / 1000} s…`);
-        const run = await measureWhile(host, async () => mainThreadRun(shape, dtype), 'main thread');
-        const data = merge(host, shape, dtype, run);
-        freezeKind.save(host, data);
-        await freezeKind.render(host, data);
-        host.setStatus(`Main thread: longest frame gap ${formatMs(run.longestGapMs)}.`);
+/** Whole sizes the main-thread half accepts: bounded, since it blocks this page. Pure. */
+export function mainThreadRefusal(shape: Shape): string | null {
+  return [shape.m, shape.l, shape.n].every((v) => v <= 2000) ? null : 'Main-thread run needs whole sizes from 1 to 2000.';
+}
+
+export function freezeKind(): PanelKindBehaviour<FreezeData> {
+  let dial: Dial | null = null;
+  const self: PanelKindBehaviour<FreezeData> = {
+    fields: ['m', 'l', 'n', 'dtype'],
+    runLabel: 'Run in a worker',
+    runnable: true,
+    runsVariants: true,
+    title: () => 'Main thread vs worker: does the page freeze?',
+    mount(host) {
+      const doc = host.doc;
+      const box = doc.createElement('div');
+      box.className = 'bp-freeze';
+      const canvas = doc.createElement('canvas');
+      canvas.width = 72;
+      canvas.height = 72;
+      canvas.setAttribute('role', 'img');
+      canvas.setAttribute('aria-label', 'A dial redrawn on every animation frame');
+      const label = doc.createElement('span');
+      label.className = 'bp-frames';
+      label.textContent = 'frame 0';
+      dial = new Dial(canvas, label);
+      const main = button(doc, 'bp-main-thread', 'Run on the main thread');
+      const warn = note(doc, 'bp-warning', `⚠ The main-thread run blocks this page for about ${FREEZE_MS / 1000} s: the dial and the slides stop until it ends.`);
+      main.addEventListener('click', () => {
+        // The same fields and checks as Run, then this half's own bound.
+        const request = host.validRequest();
+        if (!request) return;
+        const refusal = mainThreadRefusal(request.shape);
+        if (refusal) return host.setStatus(refusal);
+        const { shape, dtype } = request;
+        void host.runExclusive(async () => {
+          host.setStatus(`Main thread busy for ${FREEZE_MS / 1000} s…`);
+          const run = await measureWhile(host, dial, async () => mainThreadRun(shape, dtype), 'main thread');
+          const data = merge(host, shape, dtype, run);
+          self.save(host, data);
+          await self.render(host, data);
+          host.setStatus(`Main thread: longest frame gap ${formatMs(run.longestGapMs)}.`);
+        });
       });
-    });
-    box.append(canvas, label, main);
-    host.extra.append(box, warn);
-  },
-  async run(host, { request, signal }) {
-    host.setStatus(`Worker busy for ${FREEZE_MS / 1000} s; the page stays responsive.`);
-    const run = await measureWhile(
-      host,
-      () => runProfileJob({ type: 'repeat', shape: request.shape, dtype: request.dtype, durationMs: FREEZE_MS, seed: SEED }, { signal }),
-      'worker',
-    );
-    return merge(host, request.shape, request.dtype, run);
-  },
-  async render(host, data) {
-    const bars = data.runs.map((r) => ({ label: r.where, value: r.longestGapMs, bad: gapVerdict(r.longestGapMs) === 'frozen', note: gapVerdict(r.longestGapMs) }));
-    const chart = await renderBars(bars, { document: host.doc, width: host.width(), xLabel: 'longest gap between frames (ms) →', format: (v) => formatMs(v) });
-    host.chart.replaceChildren(...(chart ? [chart] : []));
-    chart?.setAttribute('role', 'img');
-    chart?.setAttribute('aria-label', 'Longest gap between animation frames during each run; the table has the figures.');
-    const open = detailsOpen(host.table);
-    host.table.replaceChildren(
-      splitTable(host.doc, `naive ${data.shape.m}×${data.shape.l}×${data.shape.n} ${data.dtype}, repeated for about ${FREEZE_MS / 1000} s`, [
-        { head: 'Where', cell: (r: FreezeRun) => r.where },
-        { head: 'Kernel calls', cell: (r) => String(r.calls), numeric: true },
-        { head: 'Busy for', cell: (r) => formatMs(r.elapsedMs), numeric: true },
-        { head: 'Frames drawn', cell: (r) => String(r.frames), numeric: true },
-        { head: 'Longest frame gap', cell: (r) => `${formatMs(r.longestGapMs)} (${gapVerdict(r.longestGapMs)})`, numeric: true, cls: (r) => (gapVerdict(r.longestGapMs) === 'frozen' ? 'bp-wrong' : 'bp-ok') },
-        { head: 'Correct', cell: (r) => (r.correct ? '✓' : '✗ WRONG'), cls: (r) => (r.correct ? 'bp-ok' : 'bp-wrong') },
-      ], ['Where', 'Frames drawn', 'Longest frame gap', 'Correct'], data.runs, { open }),
-    );
-    const latest = data.runs.map((r) => r.at).sort().at(-1);
-    const env = host.doc.createElement('p');
-    env.className = 'bp-env';
-    env.textContent = `Measured ${latest ? whenText(latest) : 'at an unknown time'} in ${environmentLine(pageEnvironment())}.`;
-    host.foot.replaceChildren(env);
-  },
-  load: (host) => loadExtra(host.store, host.config.id, isFreezeData),
-  save: (host, data) => saveExtra(host.store, host.config.id, data),
-  clear: (host) => clearExtra(host.store, host.config.id),
-};
+      box.append(canvas, label, main);
+      host.extra.append(box, warn);
+    },
+    async run(host, { request, signal }) {
+      host.setStatus(`Worker busy for ${FREEZE_MS / 1000} s; the page stays responsive.`);
+      const run = await measureWhile(
+        host,
+        dial,
+        () => host.services.profiler.run({ type: 'repeat', shape: request.shape, dtype: request.dtype, durationMs: FREEZE_MS, seed: DEFAULT_SEED }, { signal }),
+        'worker',
+      );
+      return merge(host, request.shape, request.dtype, run);
+    },
+    async render(host, data) {
+      const bars = data.runs.map((r) => ({ label: r.where, value: r.longestGapMs, bad: gapVerdict(r.longestGapMs) === 'frozen', note: gapVerdict(r.longestGapMs) }));
+      const chart = await renderBars(bars, { document: host.doc, width: host.width(), xLabel: 'longest gap between frames (ms) →', format: (v) => formatMs(v) });
+      host.showChart(chart, 'Longest gap between animation frames during each run; the table has the figures.');
+      const open = detailsOpen(host.table);
+      host.table.replaceChildren(
+        splitTable(host.doc, `naive ${data.shape.m}×${data.shape.l}×${data.shape.n} ${data.dtype}, repeated for about ${FREEZE_MS / 1000} s`, [
+          { head: 'Where', cell: (r: FreezeRun) => r.where },
+          { head: 'Kernel calls', cell: (r) => String(r.calls), numeric: true },
+          { head: 'Busy for', cell: (r) => formatMs(r.elapsedMs), numeric: true },
+          { head: 'Frames drawn', cell: (r) => String(r.frames), numeric: true },
+          { head: 'Longest frame gap', cell: (r) => `${formatMs(r.longestGapMs)} (${gapVerdict(r.longestGapMs)})`, numeric: true, cls: (r) => (gapVerdict(r.longestGapMs) === 'frozen' ? 'bp-wrong' : 'bp-ok') },
+          { head: 'Correct', cell: (r) => (r.correct ? '✓' : '✗ WRONG'), cls: (r) => (r.correct ? 'bp-ok' : 'bp-wrong') },
+        ], ['Where', 'Frames drawn', 'Longest frame gap', 'Correct'], data.runs, { open }),
+      );
+      const latest = data.runs.map((r) => r.at).sort().at(-1);
+      const env = note(host.doc, 'bp-env', `Measured ${latest ? whenText(latest) : 'at an unknown time'} in ${environmentLine(host.services.environment.page())}.`);
+      host.foot.replaceChildren(env);
+    },
+    ...kept,
+  };
+  return self;
+}

@@ -1,30 +1,24 @@
 // 3.2.2: the CPU's best kernel against the two WebGPU kernels over a sweep of
 // square sizes, float32. GFLOP/s against size, one line per variant, two for the
 // GPU ones (whole call with transfers, kernel alone), so the size where the GPU
-// starts to pay is visible. Every run goes through runBench: the CPU kernel in
-// the bench worker, the GPU ones in the GPU worker; the page only draws.
+// starts to pay is visible. Every run goes through the host's runner: the CPU
+// kernel in the bench worker, the GPU ones in the GPU worker; the page only draws.
 import type { BenchResult } from '../../bench/protocol.ts';
-import { runBench } from '../../bench/runner.ts';
 import { renderSweepChart } from '../../charts/gpu-render.ts';
 import { crossover, sweepSeries, type SweepRow } from '../../charts/gpu-series.ts';
 import { NO_WEBGPU_REASON, navigatorGpu } from '../../gpu/device.ts';
 import { isGpuVariant } from '../../gpu/meta.ts';
 import type { PanelHost, PanelKindBehaviour } from '../host.ts';
 import { refuseByMemory } from '../memory-guard.ts';
-import { formatBytes, formatMs, progressText, sig, whenText } from '../progress.ts';
+import { formatBytes, formatMs, sig } from '../../format/units.ts';
+import { progressText, whenText } from '../progress.ts';
 import { buildTable, type Column } from '../results-table.ts';
-import { clearResults, loadResults, saveResults } from '../storage.ts';
+import { keptResults } from '../kept.ts';
 import { DEFAULT_SWEEP_SIZES, parseSizes, square } from '../sweep-sizes.ts';
 import { environmentLine } from '../environment.ts';
+import { note } from '../layout.ts';
 
-const SIZES_FIELD = 'sizes';
-
-function sizesInput(host: PanelHost): HTMLInputElement | null {
-  return host.controls.querySelector<HTMLInputElement>(`input[name="${SIZES_FIELD}"]`);
-}
-
-function readSizes(host: PanelHost) {
-  const input = sizesInput(host);
+function readSizes(host: PanelHost, input: HTMLInputElement | null) {
   const text = input?.value ?? host.config.sizes ?? DEFAULT_SWEEP_SIZES.join(',');
   return parseSizes(text, { variants: host.config.variants, dtype: 'f32', refuse: refuseByMemory });
 }
@@ -56,13 +50,6 @@ const columns = (sharedReason: string | null): readonly Column<SweepRow>[] => [
   },
 ];
 
-function note(doc: Document, cls: string, text: string): HTMLParagraphElement {
-  const p = doc.createElement('p');
-  p.className = cls;
-  p.textContent = text;
-  return p;
-}
-
 /** Where the numbers come from and what to distrust, once per variant (a sweep repeats each variant per size). */
 function sweepFooter(host: PanelHost, results: readonly BenchResult[]): void {
   const doc = host.doc;
@@ -81,107 +68,88 @@ function sweepFooter(host: PanelHost, results: readonly BenchResult[]): void {
   if (noisy) host.foot.append(note(doc, 'bp-note', `⚠ Samples disagree by more than 1.5× (the machine was busy): ${noisy}.`));
 }
 
-export const gpuSweepKind: PanelKindBehaviour<BenchResult[]> = {
-  fields: ['samples'],
-  runLabel: 'Run sweep',
-  runnable: true,
-  mount(host) {
-    const doc = host.doc;
-    const wrap = doc.createElement('div');
-    wrap.className = 'bp-field bp-field--sizes';
-    const id = `bp-${host.config.id}-sizes`;
-    const label = doc.createElement('label');
-    label.htmlFor = id;
-    label.textContent = 'Sizes n (comma-separated)';
-    const input = doc.createElement('input');
-    input.type = 'text';
-    input.id = id;
-    input.name = SIZES_FIELD;
-    input.autocomplete = 'off';
-    input.size = 22;
-    input.value = host.config.sizes ?? DEFAULT_SWEEP_SIZES.join(',');
-    input.title = 'Square sizes n: each run multiplies an n×n matrix by an n×n matrix, in float32';
-    input.setAttribute('aria-describedby', host.alertId);
-    input.addEventListener('input', () => input.removeAttribute('aria-invalid'));
-    wrap.append(label, input);
-    host.controls.insertBefore(wrap, host.controls.querySelector('.bp-buttons'));
-
-    // Known before any run: without navigator.gpu the GPU lines cannot exist here.
-    if (!navigatorGpu()) host.extra.append(note(doc, 'bp-note bp-gpu-missing', `${NO_WEBGPU_REASON} The CPU line still runs.`));
-  },
-  validate(host) {
-    const parsed = readSizes(host);
-    const input = sizesInput(host);
-    if (parsed.ok) input?.removeAttribute('aria-invalid');
-    else input?.setAttribute('aria-invalid', 'true');
-    return parsed.ok ? [] : parsed.errors;
-  },
-  async run(host, { request, signal }) {
-    const parsed = readSizes(host);
-    if (!parsed.ok) throw new Error(parsed.errors.join(' '));
-    const out: BenchResult[] = [];
-    // Progress messages cross a worker boundary and may trail the last result: once the sweep is over they must not overwrite the status.
-    let over = false;
-    for (const [i, size] of parsed.sizes.entries()) {
-      signal.throwIfAborted();
-      const step = `Size ${size} (${i + 1} of ${parsed.sizes.length})`;
-      host.setStatus(`${step}: starting`);
-      const results = await runBench(
-        { variants: host.config.variants, shape: square(size), dtype: 'f32', samples: request.samples },
-        {
-          signal,
-          onProgress: (p) => {
-            if (!signal.aborted && !over) host.setStatus(`${step}: ${progressText(p)}`);
-          },
-        },
-      );
-      out.push(...results);
-    }
-    over = true;
-    return out;
-  },
-  async render(host, data) {
-    const doc = host.doc;
-    const series = sweepSeries(data);
-    const chart = await renderSweepChart(series, { document: doc, width: host.width() });
-    host.chart.replaceChildren(...(chart ? [chart] : []));
-    if (chart) {
-      chart.setAttribute('role', 'img');
-      chart.setAttribute(
-        'aria-label',
-        `GFLOP/s against size, log scale, one line per variant${series.software ? '; software adapter: not a GPU timing' : ''}; the table has the figures.`,
-      );
-    }
-    if (series.gpuUnavailable !== null) {
-      host.extra.querySelector('.bp-gpu-missing')?.remove();
-      host.chart.append(note(doc, 'bp-failed bp-gpu-unavailable', `WebGPU did not run here: ${series.gpuUnavailable} The CPU line was still measured.`));
-    }
-    if (series.points.length === 0 && data.length > 0) host.chart.append(note(doc, 'bp-failed', 'Nothing could be measured: see the reasons in the table.'));
-
-    // Where the GPU starts to pay, as measured in this run.
-    const cpu = cpuVariants(host).find((v) => series.lines.includes(v));
-    const gpuLines = series.lines.filter((l) => !cpuVariants(host).includes(l));
-    if (cpu && gpuLines.length > 0) {
-      const faster = gpuLines.flatMap((line) => {
-        const from = crossover(series.points, line, cpu);
-        return from === null ? [] : [`${line} from n = ${from}`];
+export function gpuSweepKind(): PanelKindBehaviour<BenchResult[]> {
+  let sizes: HTMLInputElement | null = null;
+  return {
+    fields: ['samples'],
+    runLabel: 'Run sweep',
+    runnable: true,
+    runsVariants: true,
+    title: (c) => `GFLOP/s against size: ${c.variants.join(', ')}`,
+    mount(host) {
+      sizes = host.addField({
+        name: 'sizes',
+        label: 'Sizes n (comma-separated)',
+        value: host.config.sizes ?? DEFAULT_SWEEP_SIZES.join(','),
+        size: 22,
+        title: 'Square sizes n: each run multiplies an n×n matrix by an n×n matrix, in float32',
       });
-      const text = faster.length === 0
-        ? `Crossover in this run: no GPU line is faster than ${cpu} at the sizes measured.`
-        : `Crossover in this run, faster than ${cpu}: ${faster.join('; ')}${faster.length < gpuLines.length ? '; the other GPU lines never are at these sizes' : ''}.`;
-      host.chart.append(note(doc, 'bp-note bp-crossover', text));
-    }
+      // Known before any run: without navigator.gpu the GPU lines cannot exist here.
+      if (!navigatorGpu()) host.extra.append(note(host.doc, 'bp-note bp-gpu-missing', `${NO_WEBGPU_REASON} The CPU line still runs.`));
+    },
+    validate(host) {
+      const parsed = readSizes(host, sizes);
+      if (parsed.ok) sizes?.removeAttribute('aria-invalid');
+      else sizes?.setAttribute('aria-invalid', 'true');
+      return parsed.ok ? [] : parsed.errors;
+    },
+    async run(host, { request, signal }) {
+      const parsed = readSizes(host, sizes);
+      if (!parsed.ok) throw new Error(parsed.errors.join(' '));
+      const out: BenchResult[] = [];
+      // Progress messages cross a worker boundary and may trail the last result: once the sweep is over they must not overwrite the status.
+      let over = false;
+      for (const [i, size] of parsed.sizes.entries()) {
+        signal.throwIfAborted();
+        const step = `Size ${size} (${i + 1} of ${parsed.sizes.length})`;
+        host.setStatus(`${step}: starting`);
+        const results = await host.services.runner.run(
+          { variants: host.config.variants, shape: square(size), dtype: 'f32', samples: request.samples },
+          {
+            signal,
+            onProgress: (p) => {
+              if (!signal.aborted && !over) host.setStatus(`${step}: ${progressText(p)}`);
+            },
+          },
+        );
+        out.push(...results);
+      }
+      over = true;
+      return out;
+    },
+    async render(host, data) {
+      const doc = host.doc;
+      const series = sweepSeries(data);
+      const chart = await renderSweepChart(series, { document: doc, width: host.width() });
+      host.showChart(chart, `GFLOP/s against size, log scale, one line per variant${series.software ? '; software adapter: not a GPU timing' : ''}; the table has the figures.`);
+      if (series.gpuUnavailable !== null) {
+        host.extra.querySelector('.bp-gpu-missing')?.remove();
+        host.chart.append(note(doc, 'bp-failed bp-gpu-unavailable', `WebGPU did not run here: ${series.gpuUnavailable} The CPU line was still measured.`));
+      }
+      if (series.points.length === 0 && data.length > 0) host.chart.append(note(doc, 'bp-failed', 'Nothing could be measured: see the reasons in the table.'));
 
-    const adapterNote = series.software ? ` ⚠ = software adapter: not a GPU timing${series.adapter ? ` (${series.adapter})` : ''}.` : '';
-    const caption = `Per product, n×n · n×n, float32. Median and GFLOP/s: the whole call; Kernel: the compute pass alone.${adapterNote}`;
-    host.table.replaceChildren(
-      buildTable(doc, caption, columns(series.gpuUnavailable), series.rows, (r) => (r.status === 'error' ? 'bp-row-failed' : r.correct ? null : 'bp-row-wrong')),
-    );
-    sweepFooter(host, data);
-    if (series.adapter) host.foot.append(note(doc, 'bp-note bp-adapter', `GPU adapter: ${series.adapter}.`));
-  },
-  load: (host) => loadResults(host.store, host.config.id),
-  save: (host, data) => saveResults(host.store, host.config.id, data),
-  clear: (host) => clearResults(host.store, host.config.id),
-  exportable: (data) => data,
-};
+      // Where the GPU starts to pay, as measured in this run.
+      const cpu = cpuVariants(host).find((v) => series.lines.includes(v));
+      const gpuLines = series.lines.filter((l) => !cpuVariants(host).includes(l));
+      if (cpu && gpuLines.length > 0) {
+        const faster = gpuLines.flatMap((line) => {
+          const from = crossover(series.points, line, cpu);
+          return from === null ? [] : [`${line} from n = ${from}`];
+        });
+        const text = faster.length === 0
+          ? `Crossover in this run: no GPU line is faster than ${cpu} at the sizes measured.`
+          : `Crossover in this run, faster than ${cpu}: ${faster.join('; ')}${faster.length < gpuLines.length ? '; the other GPU lines never are at these sizes' : ''}.`;
+        host.chart.append(note(doc, 'bp-note bp-crossover', text));
+      }
+
+      const adapterNote = series.software ? ` ⚠ = software adapter: not a GPU timing${series.adapter ? ` (${series.adapter})` : ''}.` : '';
+      const caption = `Per product, n×n · n×n, float32. Median and GFLOP/s: the whole call; Kernel: the compute pass alone.${adapterNote}`;
+      host.table.replaceChildren(
+        buildTable(doc, caption, columns(series.gpuUnavailable), series.rows, (r) => (r.status === 'error' ? 'bp-row-failed' : r.correct ? null : 'bp-row-wrong')),
+      );
+      sweepFooter(host, data);
+      if (series.adapter) host.foot.append(note(doc, 'bp-note bp-adapter', `GPU adapter: ${series.adapter}.`));
+    },
+    ...keptResults,
+  };
+}

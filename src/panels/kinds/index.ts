@@ -1,6 +1,7 @@
-// Which behaviour each panel kind has.
+// Which behaviour each panel kind has. Each panel gets a fresh one (a kind keeps
+// its own controls in a closure), so nothing here is shared between panels.
 import type { PanelConfig, PanelKind } from '../config.ts';
-import type { PanelKindBehaviour } from '../host.ts';
+import type { PanelKindBehaviour, PanelKindFactory } from '../host.ts';
 import { freezeKind } from './freeze.ts';
 import { gpuSweepKind } from './gpu.ts';
 import { jitKind } from './jit.ts';
@@ -9,9 +10,10 @@ import { messagesKind } from './messages.ts';
 import { profileKind } from './profile.ts';
 import { raceKind } from './race.ts';
 import { speedupKind } from './speedup.ts';
-import { conclusionKind, summaryKind } from './summary.ts';
+import { conclusionKind } from './ladder.ts';
+import { summaryKind } from './summary.ts';
 
-const KINDS: Record<PanelKind, PanelKindBehaviour<any>> = {
+const KINDS: Readonly<Record<PanelKind, PanelKindFactory<any>>> = {
   matmul: matmulKind,
   jit: jitKind,
   profile: profileKind,
@@ -24,7 +26,7 @@ const KINDS: Record<PanelKind, PanelKindBehaviour<any>> = {
 };
 
 /** A summary without a variant list is the lecture's conclusion: the ladder, with its own Run. */
-export function kindBehaviour(kind: PanelKind, config?: Pick<PanelConfig, 'variants'>): PanelKindBehaviour<unknown> {
-  if (kind === 'summary' && config && config.variants.length === 0) return conclusionKind;
-  return KINDS[kind];
+export function createKind(config: Pick<PanelConfig, 'kind' | 'variants'>): PanelKindBehaviour<unknown> {
+  if (config.kind === 'summary' && config.variants.length === 0) return conclusionKind();
+  return KINDS[config.kind]();
 }

@@ -2,17 +2,18 @@
 // set-up apart (coldMs) from the warmed samples; here they sit side by side.
 import type { BenchResult } from '../../bench/protocol.ts';
 import { renderWarmupChart } from '../../charts/render.ts';
-import { warmupRows } from '../../charts/series.ts';
+import { deriveSeries, warmupRows } from '../../charts/series.ts';
 import type { PanelKindBehaviour } from '../host.ts';
+import { keptResults } from '../kept.ts';
 import { warmupTable, resultsTable } from '../results-table.ts';
-import { deriveSeries } from '../../charts/series.ts';
-import { clearResults, loadResults, saveResults } from '../storage.ts';
 import { resultFooter, runResults } from './matmul.ts';
 
-export const jitKind: PanelKindBehaviour<BenchResult[]> = {
+export const jitKind = (): PanelKindBehaviour<BenchResult[]> => ({
   fields: ['m', 'l', 'n', 'samples', 'dtype'],
   runLabel: 'Run',
   runnable: true,
+  runsVariants: true,
+  title: () => 'First call vs warmed calls',
   async run(host, args) {
     const out: BenchResult[] = [];
     for (const shape of args.shapes) out.push(...(await runResults(host, { ...args, request: { ...args.request, shape } }, host.config.variants)));
@@ -21,9 +22,7 @@ export const jitKind: PanelKindBehaviour<BenchResult[]> = {
   async render(host, data) {
     const rows = warmupRows(data);
     const chart = await renderWarmupChart(rows, { document: host.doc, width: host.width() });
-    host.chart.replaceChildren(...(chart ? [chart] : []));
-    chart?.setAttribute('role', 'img');
-    chart?.setAttribute('aria-label', 'First call and warmed median per variant, log scale; the table has the figures.');
+    host.showChart(chart, 'First call and warmed median per variant, log scale; the table has the figures.');
     const failed = data.filter((r) => r.status === 'error');
     host.table.replaceChildren(
       warmupTable(host.doc, rows, 'First call after set-up vs the median of warmed calls'),
@@ -31,8 +30,5 @@ export const jitKind: PanelKindBehaviour<BenchResult[]> = {
     );
     resultFooter(host, data);
   },
-  load: (host) => loadResults(host.store, host.config.id),
-  save: (host, data) => saveResults(host.store, host.config.id, data),
-  clear: (host) => clearResults(host.store, host.config.id),
-  exportable: (data) => data,
-};
+  ...keptResults,
+});

@@ -1,18 +1,19 @@
-// The common benchmark panel: run variants through runBench, chart the median
-// per variant with its spread, table twin, environment line.
+// The common benchmark panel: run variants through the host's runner, chart the
+// median per variant with its spread, table twin, environment line.
 import type { BenchResult } from '../../bench/protocol.ts';
-import { runBench } from '../../bench/runner.ts';
 import { renderTimesChart, timesLegend } from '../../charts/render.ts';
 import { deriveSeries, matchingRows, shapeText, type ChartSeries, type OtherSeries } from '../../charts/series.ts';
 import { environmentLine } from '../environment.ts';
 import type { PanelHost, PanelKindBehaviour, RunArgs } from '../host.ts';
 import { compactResults, detailsOpen } from '../compact-table.ts';
 import { environmentLabel, importedFor, loadImports } from '../imports.ts';
-import { clearResults, loadResults, saveResults } from '../storage.ts';
-import { formatBytes, formatMs, whenText } from '../progress.ts';
+import { keptResults } from '../kept.ts';
+import { formatBytes, formatMs } from '../../format/units.ts';
+import { whenText } from '../progress.ts';
+import { note } from '../layout.ts';
 
 export async function runResults(host: PanelHost, { request, signal, onProgress }: RunArgs, variants: readonly string[]): Promise<BenchResult[]> {
-  return runBench(
+  return host.services.runner.run(
     {
       variants,
       shape: request.shape,
@@ -42,70 +43,46 @@ export function resultFooter(host: PanelHost, results: readonly BenchResult[]): 
   host.foot.replaceChildren();
   const first = results[0];
   if (!first) return;
-  const env = doc.createElement('p');
-  env.className = 'bp-env';
-  env.textContent = `Measured ${whenText(first.at)} in ${environmentLine(first.env)}`;
-  host.foot.append(env);
+  host.foot.append(note(doc, 'bp-env', `Measured ${whenText(first.at)} in ${environmentLine(first.env)}`));
   const wrong = results.filter((r) => r.status === 'ok' && !r.correct).map((r) => r.variant);
   if (wrong.length > 0) {
-    const p = doc.createElement('p');
-    p.className = 'bp-warning';
-    p.textContent = `✗ Wrong result from ${wrong.join(', ')}: its time does not count.`;
-    host.foot.append(p);
+    host.foot.append(note(doc, 'bp-warning', `✗ Wrong result from ${wrong.join(', ')}: its time does not count.`));
   }
   // Caveats a result carries with it (GPU results on a software adapter): never shown apart from the figures.
   const notes = new Map<string, Set<string>>();
   for (const r of results) if (r.note) notes.set(r.note, (notes.get(r.note) ?? new Set()).add(r.variant));
   for (const [text, variants] of notes) {
-    const p = doc.createElement('p');
-    p.className = 'bp-warning bp-result-note';
-    p.textContent = `⚠ ${[...variants].join(', ')}: ${text}.`;
-    host.foot.append(p);
+    host.foot.append(note(doc, 'bp-warning bp-result-note', `⚠ ${[...variants].join(', ')}: ${text}.`));
   }
   const noisy = results.filter((r) => r.status === 'ok' && r.stats.noisy).map((r) => r.variant);
   if (noisy.length > 0) {
-    const p = doc.createElement('p');
-    p.className = 'bp-note';
-    p.textContent = `⚠ Samples of ${noisy.join(', ')} disagree by more than 1.5×: the machine was busy; compare p10 rather than medians.`;
-    host.foot.append(p);
+    host.foot.append(note(doc, 'bp-note', `⚠ Samples of ${noisy.join(', ')} disagree by more than 1.5×: the machine was busy; compare p10 rather than medians.`));
   }
   const extra = results.filter((r) => r.status === 'ok' && r.extraBytes > 0);
   if (extra.length > 0) {
-    const p = doc.createElement('p');
-    p.className = 'bp-note';
     const named = [...new Set(extra.map((r) => `${r.variant} ${formatBytes(r.status === 'ok' ? r.extraBytes : 0)}`))];
-    p.textContent = `Extra memory: ${named.join(', ')}.`;
-    host.foot.append(p);
+    host.foot.append(note(doc, 'bp-note', `Extra memory: ${named.join(', ')}.`));
   }
   const chunks = chunkNotes(results);
   if (chunks.length > 0) {
-    const p = doc.createElement('p');
-    p.className = 'bp-note bp-chunk';
-    p.textContent = `Chunk size: ${chunks.join('; ')}.`;
-    host.foot.append(p);
+    host.foot.append(note(doc, 'bp-note bp-chunk', `Chunk size: ${chunks.join('; ')}.`));
   }
   // What starting the pool cost, measured when it started (apart from every sample):
   // the reason a pool is made once and reused.
   const startups = [...new Set(results.flatMap((r) => (r.status === 'ok' && r.startupMs !== undefined && r.startupMs > 0 ? [`${r.workers} worker${r.workers === 1 ? '' : 's'}: ${formatMs(r.startupMs)}`] : [])))];
   if (startups.length > 0) {
-    const p = doc.createElement('p');
-    p.className = 'bp-note bp-startup';
-    p.textContent = `Worker pool start-up (each worker fetched, compiled and answering a first message; measured apart from the samples): ${startups.join(', ')}.`;
-    host.foot.append(p);
+    host.foot.append(note(doc, 'bp-note bp-startup', `Worker pool start-up (each worker fetched, compiled and answering a first message; measured apart from the samples): ${startups.join(', ')}.`));
   }
   // Parallel variants: what messages copied between threads in one product (4.2's lesson).
   const copied = results.flatMap((r) => (r.status === 'ok' && r.copiedBytes !== undefined ? [r] : []));
   if (copied.length > 0) {
-    const p = doc.createElement('p');
-    p.className = 'bp-note';
     const named = [...new Set(copied.map((r) => {
       const total = r.copiedBytes ?? 0;
       return total === 0
         ? `${r.variant} nothing (shared)`
         : `${r.variant} ${formatBytes(total)} (${formatBytes(total / r.workers)} per worker)`;
     }))];
-    p.textContent = `Copied by messages per product: ${named.join(', ')}.`;
-    host.foot.append(p);
+    host.foot.append(note(doc, 'bp-note', `Copied by messages per product: ${named.join(', ')}.`));
   }
 }
 
@@ -129,20 +106,14 @@ export async function renderResults(host: PanelHost, results: readonly BenchResu
   const liveSource = liveSourceLabel(results);
   const chart = await renderTimesChart(series, { document: host.doc, width: host.width(), others, liveSource });
   const legend = chart ? timesLegend(host.doc, liveSource, others) : null;
-  host.chart.replaceChildren(...(legend ? [legend] : []), ...(chart ? [chart] : []));
-  if (chart) {
-    chart.setAttribute('role', 'img');
-    chart.setAttribute(
-      'aria-label',
-      `Median time per variant with p10–max spread${series.log ? ', log scale' : ''}${others.length > 0 ? `, beside ${others.length} imported series` : ''}; the table below has the figures.`,
-    );
-  }
+  host.showChart(
+    chart,
+    `Median time per variant with p10–max spread${series.log ? ', log scale' : ''}${others.length > 0 ? `, beside ${others.length} imported series` : ''}; the table below has the figures.`,
+    { before: legend ? [legend] : [] },
+  );
   const failed = series.rows.filter((r) => r.status === 'error');
   if (failed.length > 0 && series.measured.length === 0) {
-    const p = host.doc.createElement('p');
-    p.className = 'bp-failed';
-    p.textContent = 'Nothing could be measured: see the reasons in the table.';
-    host.chart.append(p);
+    host.chart.append(note(host.doc, 'bp-failed', 'Nothing could be measured: see the reasons in the table.'));
   }
   const open = detailsOpen(host.table);
   host.table.replaceChildren(
@@ -151,10 +122,12 @@ export async function renderResults(host: PanelHost, results: readonly BenchResu
   resultFooter(host, results);
 }
 
-export const matmulKind: PanelKindBehaviour<BenchResult[]> = {
+export const matmulKind = (): PanelKindBehaviour<BenchResult[]> => ({
   fields: ['m', 'l', 'n', 'samples', 'workers', 'chunk', 'dtype'],
   runLabel: 'Run',
   runnable: true,
+  runsVariants: true,
+  title: (c) => `Live benchmark: ${c.variants.join(' vs ')}`,
   async run(host, args) {
     const dtypes = host.config.dtypes ?? [args.request.dtype];
     const out: BenchResult[] = [];
@@ -167,8 +140,5 @@ export const matmulKind: PanelKindBehaviour<BenchResult[]> = {
     return out;
   },
   render: (host, data) => renderResults(host, data),
-  load: (host) => loadResults(host.store, host.config.id),
-  save: (host, data) => saveResults(host.store, host.config.id, data),
-  clear: (host) => clearResults(host.store, host.config.id),
-  exportable: (data) => data,
-};
+  ...keptResults,
+});

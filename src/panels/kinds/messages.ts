@@ -5,10 +5,13 @@
 import { bytesPer, type Dtype, type Shape } from '../../kernels/types.ts';
 import { measureMessageCost, MAX_MESSAGE_BYTES, type MessageCost } from '../../parallel/messages.ts';
 import { renderBars } from '../../charts/render.ts';
-import { clearExtra, loadExtra, saveExtra, type PanelKindBehaviour } from '../host.ts';
+import type { PanelKindBehaviour } from '../host.ts';
+import { keptExtra } from '../kept.ts';
 import { detailsOpen, splitTable } from '../compact-table.ts';
-import { formatBytes, formatMs, whenText } from '../progress.ts';
-import { environmentLine, pageEnvironment } from '../environment.ts';
+import { formatBytes, formatMs } from '../../format/units.ts';
+import { whenText } from '../progress.ts';
+import { environmentLine } from '../environment.ts';
+import { note } from '../layout.ts';
 
 export interface MessagesData {
   readonly shape: Shape;
@@ -27,24 +30,28 @@ function isData(v: unknown): v is MessagesData {
   return typeof d === 'object' && d !== null && Array.isArray(d.costs) && typeof d.shape === 'object';
 }
 
-export const messagesKind: PanelKindBehaviour<MessagesData> = {
+export const messagesKind = (): PanelKindBehaviour<MessagesData> => ({
   fields: ['m', 'l', 'n', 'samples', 'dtype'],
   runLabel: 'Measure',
   runnable: true,
+  runsVariants: false,
+  title: () => 'Moving data to a worker: clone, transfer, share',
   mount(host) {
-    const p = host.doc.createElement('p');
-    p.className = 'bp-note';
-    p.textContent =
-      'Size = A and B for these m, l, n. A structured clone is made by the sending thread, here the page: ' +
-      'while it copies, the page pauses, which is part of the cost shown. Transfer and share move no data.';
-    host.extra.append(p);
+    host.extra.append(
+      note(
+        host.doc,
+        'bp-note',
+        'Size = A and B for these m, l, n. A structured clone is made by the sending thread, here the page: ' +
+          'while it copies, the page pauses, which is part of the cost shown. Transfer and share move no data.',
+      ),
+    );
   },
   async run(host, { request, signal }) {
     const bytes = operandPayload(request.shape, request.dtype);
     if (bytes > MAX_MESSAGE_BYTES) throw new RangeError(`A and B are ${formatBytes(bytes)}; this demo stops at ${formatBytes(MAX_MESSAGE_BYTES)}`);
     host.setStatus(`Handing ${formatBytes(bytes)} to a worker, ${request.samples} times per method…`);
-    const costs = await measureMessageCost(bytes, { repeats: request.samples, signal });
-    return { shape: request.shape, dtype: request.dtype, costs, at: new Date().toISOString() };
+    const costs = await measureMessageCost(bytes, { repeats: request.samples, signal, pool: await host.services.pool() });
+    return { shape: request.shape, dtype: request.dtype, costs, at: host.services.now().toISOString() };
   },
   async render(host, data) {
     const ok = data.costs.filter((c) => !c.error && Number.isFinite(c.medianMs));
@@ -53,9 +60,7 @@ export const messagesKind: PanelKindBehaviour<MessagesData> = {
       ok.map((c) => ({ label: c.method, value: c.medianMs })),
       { document: host.doc, width: host.width(), xLabel: `round trip, median (ms${span > 100 ? ', log scale' : ''}) →`, log: span > 100, format: (v) => formatMs(v) },
     );
-    host.chart.replaceChildren(...(chart ? [chart] : []));
-    chart?.setAttribute('role', 'img');
-    chart?.setAttribute('aria-label', 'Median round-trip time per method; the table has the figures.');
+    host.showChart(chart, 'Median round-trip time per method; the table has the figures.');
     const bytes = data.costs[0]?.bytes ?? 0;
     const open = detailsOpen(host.table);
     host.table.replaceChildren(
@@ -68,12 +73,8 @@ export const messagesKind: PanelKindBehaviour<MessagesData> = {
         { head: 'Worker sees', cell: (c) => (c.error ? c.error : formatBytes(c.receivedBytes)), numeric: true, cls: (c) => (c.error ? 'bp-failed' : null) },
       ], ['Method', 'Median', 'Sender keeps', 'Worker sees'], data.costs, { open }),
     );
-    const p = host.doc.createElement('p');
-    p.className = 'bp-env';
-    p.textContent = `Measured ${whenText(data.at)} in ${environmentLine(pageEnvironment())}.`;
+    const p = note(host.doc, 'bp-env', `Measured ${whenText(data.at)} in ${environmentLine(host.services.environment.page())}.`);
     host.foot.replaceChildren(p);
   },
-  load: (host) => loadExtra(host.store, host.config.id, isData),
-  save: (host, data) => saveExtra(host.store, host.config.id, data),
-  clear: (host) => clearExtra(host.store, host.config.id),
-};
+  ...keptExtra(isData),
+});

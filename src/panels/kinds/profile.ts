@@ -1,15 +1,16 @@
 // 2.2: a line profile of a JavaScript kernel (naive by default; any of the
 // array-programming ones of section 3 too), measured live in a worker, laid out
 // like line_profiler's report (Line, Hits, Time, Per hit, % Time, source).
-import { runProfileJob } from '../../profile/client.ts';
 import type { ProfileRow } from '../../profile/instrument.ts';
 import type { ProfileReport } from '../../profile/protocol.ts';
 import { isProfiledKernel, PROFILED_KERNEL_IDS, PROFILED_KERNELS, type ProfiledKernel } from '../../profile/kernels.ts';
 import { environmentLine } from '../environment.ts';
-import { clearExtra, loadExtra, saveExtra, type PanelKindBehaviour } from '../host.ts';
-import { formatMs, formatRatio, sig, whenText } from '../progress.ts';
-
-const SEED = 20240601;
+import type { PanelKindBehaviour } from '../host.ts';
+import { keptExtra } from '../kept.ts';
+import { formatMs, formatRatio, sig } from '../../format/units.ts';
+import { whenText } from '../progress.ts';
+import { DEFAULT_SEED } from '../../data/generate.ts';
+import { note } from '../layout.ts';
 
 function isReport(v: unknown): v is ProfileReport {
   const r = v as ProfileReport | null;
@@ -64,67 +65,52 @@ export function profileTable(doc: Document, rows: readonly ProfileRow[], caption
   return table;
 }
 
-const kernelSelects = new WeakMap<object, HTMLSelectElement>();
-
-function chosenKernel(host: object): ProfiledKernel {
-  const value = kernelSelects.get(host)?.value;
-  return isProfiledKernel(value) ? value : 'naive';
+export function profileKind(): PanelKindBehaviour<ProfileReport> {
+  let kernel: HTMLSelectElement | null = null;
+  const chosenKernel = (): ProfiledKernel => (isProfiledKernel(kernel?.value) ? kernel.value : 'naive');
+  return {
+    fields: ['m', 'l', 'n', 'samples', 'dtype'],
+    runLabel: 'Profile',
+    runnable: true,
+    runsVariants: true,
+    title: () => 'Line profile of a JavaScript kernel',
+    mount(host) {
+      // In the form, before the buttons, so Enter profiles the chosen kernel.
+      kernel = host.addField({ name: 'kernel', label: 'Kernel', options: PROFILED_KERNEL_IDS.map((id) => ({ value: id, text: PROFILED_KERNELS[id].label })) });
+      host.extra.append(
+        note(
+          host.doc,
+          'bp-note',
+          'Method: the kernel\u2019s shown source is rewritten so that each line first reads performance.now() and charges the time since the previous line; loop headers count each test. ' +
+            'Samples = profiled calls. The probes cost far more than a multiply-add, so read the proportions, not the absolute times.',
+        ),
+      );
+    },
+    async run(host, { request, signal }) {
+      const calls = Math.min(request.samples, 20);
+      return host.services.profiler.run(
+        { type: 'profile', kernel: chosenKernel(), shape: request.shape, dtype: request.dtype, calls, seed: DEFAULT_SEED },
+        { signal, onProgress: (done, total) => host.setStatus(`Profiling: call ${done} of ${total}`) },
+      );
+    },
+    async render(host, r) {
+      host.chart.replaceChildren();
+      const { m, l, n } = r.shape;
+      host.table.replaceChildren(profileTable(host.doc, r.rows, `${r.kernel} kernel, ${m}×${l}×${n} ${r.dtype}, ${r.calls} call${r.calls > 1 ? 's' : ''}; % Time is per function`));
+      const doc = host.doc;
+      const lines = [
+        `Instrumented: ${formatMs(r.instrumentedMsPerCall)} per call; the real kernel: ${formatMs(r.plainMsPerCall)} per call (profiling slows it ${formatRatio(r.instrumentedMsPerCall / r.plainMsPerCall)}). ` +
+          `A probe charges about ${sig(r.probeNsPerHit)} ns per hit to the lines around it.`,
+        `${r.correct ? '✓ The instrumented kernel still computes the right product.' : '✗ The instrumented kernel gave a WRONG product.'}`,
+        `Measured ${whenText(r.at)} in ${environmentLine(r.env)}.`,
+      ];
+      host.foot.replaceChildren(
+        ...lines.map((t, i) => {
+          const p = note(doc, i === 1 ? (r.correct ? 'bp-ok' : 'bp-wrong') : 'bp-env', t);
+          return p;
+        }),
+      );
+    },
+    ...keptExtra(isReport),
+  };
 }
-
-export const profileKind: PanelKindBehaviour<ProfileReport> = {
-  fields: ['m', 'l', 'n', 'samples', 'dtype'],
-  runLabel: 'Profile',
-  runnable: true,
-  mount(host) {
-    const doc = host.doc;
-    const wrap = doc.createElement('div');
-    wrap.className = 'bp-field';
-    const label = doc.createElement('label');
-    label.htmlFor = `${host.config.id}-kernel`;
-    label.textContent = 'Kernel';
-    const select = doc.createElement('select');
-    select.id = label.htmlFor;
-    select.name = 'kernel';
-    for (const id of PROFILED_KERNEL_IDS) select.append(new Option(PROFILED_KERNELS[id].label, id));
-    wrap.append(label, select);
-    // In the form, before the buttons, so Enter profiles the chosen kernel.
-    host.controls.insertBefore(wrap, host.controls.querySelector('.bp-buttons'));
-    kernelSelects.set(host, select);
-    const p = host.doc.createElement('p');
-    p.className = 'bp-note';
-    p.textContent =
-      'Method: the kernel\u2019s shown source is rewritten so that each line first reads performance.now() and charges the time since the previous line; loop headers count each test. ' +
-      'Samples = profiled calls. The probes cost far more than a multiply-add, so read the proportions, not the absolute times.';
-    host.extra.append(p);
-  },
-  async run(host, { request, signal }) {
-    const calls = Math.min(request.samples, 20);
-    return runProfileJob(
-      { type: 'profile', kernel: chosenKernel(host), shape: request.shape, dtype: request.dtype, calls, seed: SEED },
-      { signal, onProgress: (done, total) => host.setStatus(`Profiling: call ${done} of ${total}`) },
-    );
-  },
-  async render(host, r) {
-    host.chart.replaceChildren();
-    const { m, l, n } = r.shape;
-    host.table.replaceChildren(profileTable(host.doc, r.rows, `${r.kernel} kernel, ${m}×${l}×${n} ${r.dtype}, ${r.calls} call${r.calls > 1 ? 's' : ''}; % Time is per function`));
-    const doc = host.doc;
-    const lines = [
-      `Instrumented: ${formatMs(r.instrumentedMsPerCall)} per call; the real kernel: ${formatMs(r.plainMsPerCall)} per call (profiling slows it ${formatRatio(r.instrumentedMsPerCall / r.plainMsPerCall)}). ` +
-        `A probe charges about ${sig(r.probeNsPerHit)} ns per hit to the lines around it.`,
-      `${r.correct ? '✓ The instrumented kernel still computes the right product.' : '✗ The instrumented kernel gave a WRONG product.'}`,
-      `Measured ${whenText(r.at)} in ${environmentLine(r.env)}.`,
-    ];
-    host.foot.replaceChildren(
-      ...lines.map((t, i) => {
-        const p = doc.createElement('p');
-        p.className = i === 1 ? (r.correct ? 'bp-ok' : 'bp-wrong') : 'bp-env';
-        p.textContent = t;
-        return p;
-      }),
-    );
-  },
-  load: (host) => loadExtra(host.store, host.config.id, isReport),
-  save: (host, data) => saveExtra(host.store, host.config.id, data),
-  clear: (host) => clearExtra(host.store, host.config.id),
-};

@@ -5,12 +5,16 @@
 import { abortError } from '../../bench/abort.ts';
 import { runRace, DEFAULT_RACE_TIMES, type RaceResult } from '../../parallel/race.ts';
 import { raceVerdict } from '../../parallel/race-overlap.ts';
+import { NO_ISOLATION } from '../../parallel/shared-arrays.ts';
 import { renderBars } from '../../charts/render.ts';
-import { clearExtra, loadExtra, saveExtra, type PanelKindBehaviour } from '../host.ts';
+import type { PanelKindBehaviour } from '../host.ts';
+import { keptExtra } from '../kept.ts';
 import { detailsOpen, splitTable } from '../compact-table.ts';
 import { parseBoundedInt } from '../validate.ts';
-import { environmentLine, pageEnvironment } from '../environment.ts';
+import { environmentLine } from '../environment.ts';
 import { whenText } from '../progress.ts';
+import { formatPercent } from '../../format/units.ts';
+import { note } from '../layout.ts';
 
 export interface RaceData {
   readonly plain: RaceResult;
@@ -43,7 +47,7 @@ function gotNote(r: RaceResult): string {
 
 /** The sentence under the table: what this run of the unsynchronised loop does and does not show. */
 export function plainVerdictText(r: RaceResult): { text: string; cls: string } {
-  const pct = r.expected > 0 ? ` (${((100 * r.lost) / r.expected).toFixed(1)} %)` : '';
+  const pct = r.expected > 0 ? ` (${formatPercent((100 * r.lost) / r.expected)})` : '';
   switch (raceVerdict(r)) {
     case 'lost':
       return { cls: 'bp-warning', text: `counter[0]++ lost ${r.lost.toLocaleString('en')} of ${r.expected.toLocaleString('en')} updates${pct}: two workers read the same value and both wrote it back plus one.` };
@@ -57,7 +61,6 @@ export function plainVerdictText(r: RaceResult): { text: string; cls: string } {
 }
 
 const TIMES_BOUNDS = { min: 1, max: 50_000_000 };
-const inputs = new WeakMap<object, HTMLInputElement>();
 
 function abortable<T>(p: Promise<T>, signal: AbortSignal): Promise<T> {
   // The race loops cannot be interrupted mid-way; Cancel stops waiting and the pool finishes them.
@@ -71,91 +74,78 @@ function parsedTimes(input: HTMLInputElement | undefined) {
   return parseBoundedInt(input?.value ?? String(DEFAULT_RACE_TIMES), 'Increments per worker', TIMES_BOUNDS);
 }
 
-export const raceKind: PanelKindBehaviour<RaceData> = {
-  fields: ['workers'],
-  runLabel: 'Race',
-  runnable: true,
-  mount(host) {
-    const doc = host.doc;
-    const wrap = doc.createElement('div');
-    wrap.className = 'bp-field';
-    const id = `${host.config.id}-times`;
-    const label = doc.createElement('label');
-    label.htmlFor = id;
-    label.textContent = 'Increments per worker';
-    const input = doc.createElement('input');
-    input.id = id;
-    input.type = 'text';
-    input.inputMode = 'numeric';
-    input.value = String(DEFAULT_RACE_TIMES);
-    input.size = 9;
-    input.name = 'times';
-    input.title = `Increments per worker: whole number from ${TIMES_BOUNDS.min} to ${TIMES_BOUNDS.max.toLocaleString('en')}`;
-    input.setAttribute('aria-describedby', host.alertId);
-    input.addEventListener('input', () => input.removeAttribute('aria-invalid'));
-    wrap.append(label, input);
-    host.extra.append(wrap);
-    inputs.set(host, input);
-  },
-  // Checked with the other fields, before anything starts.
-  validate(host) {
-    const input = inputs.get(host);
-    const parsed = parsedTimes(input);
-    if ('error' in parsed) {
-      input?.setAttribute('aria-invalid', 'true');
-      return [parsed.error];
-    }
-    input?.removeAttribute('aria-invalid');
-    return [];
-  },
-  async run(host, { request, signal }) {
-    const parsed = parsedTimes(inputs.get(host));
-    if ('error' in parsed) throw new RangeError(parsed.error); // validate() ran first
-    const workers = request.workers ?? 2;
-    host.setStatus(`${workers} workers × at least ${parsed.value.toLocaleString('en')} increments, plain then atomic…`);
-    const r = await abortable(runRace({ workers, times: parsed.value }), signal);
-    return { ...r, at: new Date().toISOString() };
-  },
-  async render(host, data) {
-    const rows = [data.plain, data.atomic];
-    const chart = await renderBars(
-      rows.flatMap((r) => [
-        { label: `${r.mode}: expected`, value: r.expected },
-        { label: `${r.mode}: got`, value: r.got, bad: r.got !== r.expected, note: gotNote(r) },
-      ]),
-      {
-        document: host.doc,
-        width: host.width(),
-        xLabel: 'counter total →',
-        format: (v) => v.toLocaleString('en'),
-        tickFormat: new Intl.NumberFormat('en', { notation: 'compact' }).format,
-      },
-    );
-    host.chart.replaceChildren(...(chart ? [chart] : []));
-    chart?.setAttribute('role', 'img');
-    chart?.setAttribute('aria-label', 'Expected and obtained counter totals, plain and atomic; the table has the figures.');
-    const open = detailsOpen(host.table);
-    host.table.replaceChildren(
-      splitTable(host.doc, `${data.plain.workers} workers, at least ${data.plain.timesPerWorker.toLocaleString('en')} increments each (a worker that finishes first keeps going until it has seen the others run)`, [
-        { head: 'Update', cell: (r: RaceResult) => (r.mode === 'plain' ? 'counter[0]++' : 'Atomics.add') },
-        { head: 'Expected', cell: (r) => r.expected.toLocaleString('en'), numeric: true },
-        // An exact plain total is luck, not correctness: it gets no ✓ colour.
-        { head: 'Got', cell: (r) => r.got.toLocaleString('en'), numeric: true, cls: (r) => (r.got !== r.expected ? 'bp-wrong' : r.mode === 'atomic' ? 'bp-ok' : null) },
-        { head: 'Lost', cell: (r) => r.lost.toLocaleString('en'), numeric: true },
-        { head: 'Loop time per worker', cell: (r) => r.loopMs.map(ms).join(', '), numeric: true },
-        { head: 'Loops overlapped', cell: overlapCell },
-      ], ['Update', 'Expected', 'Got', 'Lost'], rows, { open }),
-    );
-    const verdict = plainVerdictText(data.plain);
-    const v = host.doc.createElement('p');
-    v.className = `${verdict.cls} bp-race-verdict`;
-    v.textContent = verdict.text;
-    const p = host.doc.createElement('p');
-    p.className = 'bp-env';
-    p.textContent = `Measured ${whenText(data.at)} in ${environmentLine(pageEnvironment())}.`;
-    host.foot.replaceChildren(v, p);
-  },
-  load: (host) => loadExtra(host.store, host.config.id, isData),
-  save: (host, data) => saveExtra(host.store, host.config.id, data),
-  clear: (host) => clearExtra(host.store, host.config.id),
-};
+export function raceKind(): PanelKindBehaviour<RaceData> {
+  let input: HTMLInputElement | undefined;
+  return {
+    fields: ['workers'],
+    runLabel: 'Race',
+    runnable: true,
+    runsVariants: false,
+    title: () => 'Concurrent writes: a race and its fix',
+    mount(host) {
+      input = host.addField({
+        name: 'times',
+        label: 'Increments per worker',
+        value: String(DEFAULT_RACE_TIMES),
+        size: 9,
+        numeric: true,
+        title: `Increments per worker: whole number from ${TIMES_BOUNDS.min} to ${TIMES_BOUNDS.max.toLocaleString('en')}`,
+      });
+    },
+    // Checked with the other fields, before anything starts.
+    validate() {
+      const parsed = parsedTimes(input);
+      if ('error' in parsed) {
+        input?.setAttribute('aria-invalid', 'true');
+        return [parsed.error];
+      }
+      input?.removeAttribute('aria-invalid');
+      return [];
+    },
+    async run(host, { request, signal }) {
+      const parsed = parsedTimes(input);
+      if ('error' in parsed) throw new RangeError(parsed.error); // validate() ran first
+      const workers = request.workers ?? 2;
+      host.setStatus(`${workers} workers × at least ${parsed.value.toLocaleString('en')} increments, plain then atomic…`);
+      // Without isolation the demo cannot run: say so before a pool is started for nothing.
+      const env = host.services.environment.page();
+      if (!env.crossOriginIsolated || !env.sharedArrayBuffer) throw new Error(`the race demo ${NO_ISOLATION}`);
+      const r = await abortable(host.services.pool().then((pool) => runRace({ workers, times: parsed.value, pool })), signal);
+      return { ...r, at: host.services.now().toISOString() };
+    },
+    async render(host, data) {
+      const rows = [data.plain, data.atomic];
+      const chart = await renderBars(
+        rows.flatMap((r) => [
+          { label: `${r.mode}: expected`, value: r.expected },
+          { label: `${r.mode}: got`, value: r.got, bad: r.got !== r.expected, note: gotNote(r) },
+        ]),
+        {
+          document: host.doc,
+          width: host.width(),
+          xLabel: 'counter total →',
+          format: (v) => v.toLocaleString('en'),
+          tickFormat: new Intl.NumberFormat('en', { notation: 'compact' }).format,
+        },
+      );
+      host.showChart(chart, 'Expected and obtained counter totals, plain and atomic; the table has the figures.');
+      const open = detailsOpen(host.table);
+      host.table.replaceChildren(
+        splitTable(host.doc, `${data.plain.workers} workers, at least ${data.plain.timesPerWorker.toLocaleString('en')} increments each (a worker that finishes first keeps going until it has seen the others run)`, [
+          { head: 'Update', cell: (r: RaceResult) => (r.mode === 'plain' ? 'counter[0]++' : 'Atomics.add') },
+          { head: 'Expected', cell: (r) => r.expected.toLocaleString('en'), numeric: true },
+          // An exact plain total is luck, not correctness: it gets no ✓ colour.
+          { head: 'Got', cell: (r) => r.got.toLocaleString('en'), numeric: true, cls: (r) => (r.got !== r.expected ? 'bp-wrong' : r.mode === 'atomic' ? 'bp-ok' : null) },
+          { head: 'Lost', cell: (r) => r.lost.toLocaleString('en'), numeric: true },
+          { head: 'Loop time per worker', cell: (r) => r.loopMs.map(ms).join(', '), numeric: true },
+          { head: 'Loops overlapped', cell: overlapCell },
+        ], ['Update', 'Expected', 'Got', 'Lost'], rows, { open }),
+      );
+      const verdict = plainVerdictText(data.plain);
+      const v = note(host.doc, `${verdict.cls} bp-race-verdict`, verdict.text);
+      const p = note(host.doc, 'bp-env', `Measured ${whenText(data.at)} in ${environmentLine(host.services.environment.page())}.`);
+      host.foot.replaceChildren(v, p);
+    },
+    ...keptExtra(isData),
+  };
+}

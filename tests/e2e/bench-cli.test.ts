@@ -1,4 +1,5 @@
-// End to end: `npm run bench` as a process, driving real headless Chromium.
+// End to end: `npm run bench` as a process, driving real headless Chromium (so it
+// lives in the e2e project, not with the Node unit tests).
 // Asserts the output contract (schema, exit codes), never a timing.
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
@@ -44,14 +45,8 @@ describe('npm run bench', () => {
         100 * env.timerResolutionMs * 0.999,
       );
     }
-    expect(results[2]).toMatchObject({
-      status: 'error',
-      correct: false,
-      samplesMs: [],
-      medianMs: null,
-      gflops: null,
-      error: expect.stringContaining('unknown variant'),
-    });
+    expect(results[2]).toMatchObject({ status: 'error', error: expect.stringContaining('unknown variant') });
+    for (const field of ['samplesMs', 'medianMs', 'gflops', 'correct']) expect(results[2]).not.toHaveProperty(field);
   });
 
   it('exits 2 with a message on stderr for bad arguments', { timeout: TIMEOUT }, () => {
@@ -73,9 +68,9 @@ describe('npm run bench', () => {
       const peaks = (x.env as { peaks: { f32: { workers: number } } }).peaks;
       expect(peaks.f32.workers).toBe(x.workers); // compared with the peak of its own worker count
     }
-    expect(results[0].samplesMs).toHaveLength(2 * 5); // 2 rounds × 5 samples
-    expect(results[1].samplesMs).toHaveLength(2 * 2 * 5); // 2 rounds × 2 requests × 5 samples
-    expect(results[2].samplesMs).toHaveLength(2 * 5);
+    expect(results[0]?.samplesMs).toHaveLength(2 * 5); // 2 rounds × 5 samples
+    expect(results[1]?.samplesMs).toHaveLength(2 * 2 * 5); // 2 rounds × 2 requests × 5 samples
+    expect(results[2]?.samplesMs).toHaveLength(2 * 5);
     const table = bench(['--variant', 'parallel-tuned', '--shape', '23x17x29', '--dtype', 'f32', '--workers', '1,2', '--rounds', '2', '--samples', '5']);
     expect(table.code, table.stderr).toBe(0);
     expect(table.stdout).toMatch(/% peak/);
