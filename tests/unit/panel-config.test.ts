@@ -151,3 +151,14 @@ describe('chunk-size notes', () => {
     expect(chunkNotes([measured('naive', [1])])).toEqual([]);
   });
 });
+
+describe('the table caption says how many data samples were used', () => {
+  it('names the count of the measured results, and nothing for results kept before samples existed', async () => {
+    const { dataSamplesText } = await import('../../src/panels/kinds/matmul.ts');
+    const base = { status: 'ok', dataSamples: 10 } as unknown as import('../../src/bench/protocol.ts').BenchResult;
+    expect(dataSamplesText([base, base])).toBe(', each variant timed and checked on 10 data samples');
+    expect(dataSamplesText([{ ...base, dataSamples: 1 } as typeof base])).toBe(', each variant timed and checked on 1 data sample');
+    expect(dataSamplesText([{ ...base, dataSamples: 3 } as typeof base, base])).toBe(', each variant timed and checked on 3–10 data samples');
+    expect(dataSamplesText([{ status: 'ok' } as unknown as typeof base])).toBe('');
+  });
+});

@@ -99,6 +99,14 @@ export function importedSeries(host: PanelHost, series: ChartSeries, baseline?: 
     .filter((o) => o.rows.length > 0);
 }
 
+/** How many data samples the measured variants went through (2.1), for the table's caption; '' for older kept results. */
+export function dataSamplesText(results: readonly BenchResult[]): string {
+  const counts = [...new Set(results.flatMap((r) => (r.status === 'ok' && r.dataSamples !== undefined ? [r.dataSamples] : [])))].sort((a, b) => a - b);
+  if (counts.length === 0) return '';
+  const n = counts.length === 1 ? `${counts[0]}` : `${counts[0]}–${counts[counts.length - 1]}`;
+  return `, each variant timed and checked on ${n} data sample${n === '1' ? '' : 's'}`;
+}
+
 export async function renderResults(host: PanelHost, results: readonly BenchResult[], caption?: string, baseline?: string): Promise<void> {
   const series = deriveSeries(results, baseline === undefined ? {} : { baseline });
   const shapes = [...new Set(results.map((r) => `${shapeText(r)} ${r.dtype}`))].join(', ');
@@ -117,7 +125,7 @@ export async function renderResults(host: PanelHost, results: readonly BenchResu
   }
   const open = detailsOpen(host.table);
   host.table.replaceChildren(
-    compactResults(host.doc, series, caption ?? `Per product, m×l×n = ${shapes}; speedup (in the details) against ${series.baseline ?? 'the first variant'}`, { others, liveSource: 'this browser', open }),
+    compactResults(host.doc, series, caption ?? `Per product, m×l×n = ${shapes}${dataSamplesText(results)}; speedup (in the details) against ${series.baseline ?? 'the first variant'}`, { others, liveSource: 'this browser', open }),
   );
   resultFooter(host, results);
 }
