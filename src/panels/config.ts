@@ -9,6 +9,12 @@ export type PanelKind = 'matmul' | 'speedup' | 'messages' | 'race' | 'profile' |
 
 export const PANEL_KINDS: readonly PanelKind[] = ['matmul', 'speedup', 'messages', 'race', 'profile', 'jit', 'freeze', 'summary', 'gpu-sweep'];
 
+/** What a kind fixes whatever its declaration says: GPU sweeps are float32 (WGSL has no float64); a speedup always has a worker count. */
+const KIND_TRAITS: Readonly<Partial<Record<PanelKind, { readonly dtype?: Dtype; readonly workers?: true }>>> = {
+  'gpu-sweep': { dtype: 'f32' },
+  speedup: { workers: true },
+};
+
 /** The notebook's data sets (2.1 and 4.2): the panel names them as the data module does. */
 export type DatasetName = DatasetId;
 
@@ -96,9 +102,9 @@ export function readConfig(attr: (name: string) => string | null): PanelConfig {
     n: positiveInt(attr('n')) ?? base.shape.n,
   };
   const dtypeText = attr('dtype');
-  // WGSL has no float64: a GPU sweep is float32 whatever the data set says.
-  const dtype: Dtype = kind === 'gpu-sweep' ? 'f32' : dtypeText === 'f32' || dtypeText === 'f64' ? dtypeText : base.dtype;
-  const wantsWorkers = kind === 'speedup' || variants.some(isParallelVariant) || attr('workers') !== null;
+  const traits = KIND_TRAITS[kind] ?? {};
+  const dtype: Dtype = traits.dtype ?? (dtypeText === 'f32' || dtypeText === 'f64' ? dtypeText : base.dtype);
+  const wantsWorkers = traits.workers === true || variants.some(isParallelVariant) || attr('workers') !== null;
   const workers = wantsWorkers ? (positiveInt(attr('workers')) ?? 2) : null;
   const chunkText = attr('chunk');
   const wantsChunk = variants.some(isChunkedVariant) || chunkText !== null;
