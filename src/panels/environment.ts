@@ -1,7 +1,7 @@
 // The environment a measurement was taken in, and the "env" button that shows
 // it from any slide. Timings mean little without it: isolation changes the
 // clock's resolution (100 µs vs 5 µs) and whether the shared-memory variants
-// can run at all. Detection is H2's probeEnvironment (the same probe the bench
+// can run at all. Detection is probeEnvironment (src/bench/environment.ts) (the same probe the bench
 // worker runs), here applied to the page through the injected EnvironmentProbe
 // (services.ts); browserName and the facts are pure.
 import type { Environment, MeasuredPeaks, PeakFigure } from '../bench/protocol.ts';

@@ -1,4 +1,4 @@
-// Wires the pure validation to the real memory guard (H1's memoryRefusal) and
+// Wires the pure validation to the real memory guard (memoryRefusal, src/kernels/memory.ts) and
 // the variant registries, so a panel refuses a shape for the same reason the
 // harness would, before any worker starts.
 import type { Dtype, Shape } from '../kernels/types.ts';

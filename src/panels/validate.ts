@@ -77,7 +77,7 @@ export interface ValidateOptions {
   /** Variant ids the panel will run; passed to the memory guard. */
   readonly variants: readonly string[];
   /**
-   * Memory guard (H1's memoryRefusal wired to the variant registry): a reason
+   * Memory guard (memoryRefusal of src/kernels/memory.ts, wired to the variant registry): a reason
    * when a variant cannot fit this shape, else null. Injected so this module
    * stays pure and testable; without it only the operands are checked.
    */

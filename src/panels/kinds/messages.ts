@@ -1,6 +1,6 @@
 // 4.2.1: what it costs to hand the operands to a worker: structured clone
 // (copy), transfer (move; the sender's buffer is detached) and a
-// SharedArrayBuffer (nothing moves). H4's measureMessageCost does the
+// SharedArrayBuffer (nothing moves). measureMessageCost (src/parallel/messages.ts) does the
 // measuring; this panel picks the size from m, l, n and the type, and draws.
 import { bytesPer, type Dtype, type Shape } from '../../kernels/types.ts';
 import { measureMessageCost, MAX_MESSAGE_BYTES, type MessageCost } from '../../parallel/messages.ts';
