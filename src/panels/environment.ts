@@ -8,6 +8,7 @@ import type { Environment, MeasuredPeaks, PeakFigure } from '../bench/protocol.t
 import { adapterLabel, type GpuAdapterReport } from '../gpu/meta.ts';
 import type { EnvironmentProbe } from './services.ts';
 import { formatBytes, formatGflops } from '../format/units.ts';
+import { whenText } from './progress.ts';
 import { button as makeButton, note } from './layout.ts';
 
 /** "Chromium 156", "Firefox 140", "Safari 18": enough to compare machines. Pure. */
@@ -46,6 +47,11 @@ export function environmentFacts(env: Environment): [string, string][] {
 }
 
 /** One line for under a chart: where those numbers come from. */
+/** The small print under every panel's results: when, and in what environment, they were measured. */
+export function measuredLine(at: string | null, env: Environment): string {
+  return `Measured ${at === null ? 'at an unknown time' : whenText(at)} in ${environmentLine(env)}.`;
+}
+
 export function environmentLine(env: Environment): string {
   return `${browserName(env.userAgent)} · ${env.cores} cores · ${env.crossOriginIsolated ? 'isolated' : 'not isolated'} · timer ${timerText(env.timerResolutionMs)}${env.wasmSimd ? ' · wasm SIMD' : ''}`;
 }

@@ -14,8 +14,7 @@ import type { PanelHost, PanelKindBehaviour } from '../host.ts';
 import { keptExtra } from '../kept.ts';
 import { detailsOpen, splitTable } from '../compact-table.ts';
 import { formatMs } from '../../format/units.ts';
-import { whenText } from '../progress.ts';
-import { environmentLine } from '../environment.ts';
+import { measuredLine } from '../environment.ts';
 import { button, note } from '../layout.ts';
 
 /** How long each half keeps the kernel busy. */
@@ -204,7 +203,7 @@ export function freezeKind(): PanelKindBehaviour<FreezeData> {
         ], ['Where', 'Frames drawn', 'Longest frame gap', 'Correct'], data.runs, { open }),
       );
       const latest = data.runs.map((r) => r.at).sort().at(-1);
-      const env = note(host.doc, 'bp-env', `Measured ${latest ? whenText(latest) : 'at an unknown time'} in ${environmentLine(host.services.environment.page())}.`);
+      const env = note(host.doc, 'bp-env', measuredLine(latest ?? null, host.services.environment.page()));
       host.foot.replaceChildren(env);
     },
     ...kept,

@@ -11,11 +11,11 @@ import { isGpuVariant } from '../../gpu/meta.ts';
 import type { PanelHost, PanelKindBehaviour } from '../host.ts';
 import { refuseByMemory } from '../memory-guard.ts';
 import { formatBytes, formatMs, sig } from '../../format/units.ts';
-import { progressText, whenText } from '../progress.ts';
+import { progressText } from '../progress.ts';
 import { buildTable, type Column } from '../results-table.ts';
 import { keptResults } from '../kept.ts';
 import { DEFAULT_SWEEP_SIZES, parseSizes, square } from '../sweep-sizes.ts';
-import { environmentLine } from '../environment.ts';
+import { measuredLine } from '../environment.ts';
 import { note } from '../layout.ts';
 
 function readSizes(host: PanelHost, input: HTMLInputElement | null) {
@@ -56,7 +56,7 @@ function sweepFooter(host: PanelHost, results: readonly BenchResult[]): void {
   host.foot.replaceChildren();
   const first = results[0];
   if (!first) return;
-  host.foot.append(note(doc, 'bp-env', `Measured ${whenText(first.at)} in ${environmentLine(first.env)}`));
+  host.foot.append(note(doc, 'bp-env', measuredLine(first.at, first.env)));
   const at = (pick: (r: BenchResult) => boolean) => {
     const bySize = new Map<string, number[]>();
     for (const r of results) if (pick(r)) bySize.set(r.variant, [...(bySize.get(r.variant) ?? []), r.n]);

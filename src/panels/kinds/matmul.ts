@@ -3,13 +3,12 @@
 import type { BenchResult } from '../../bench/protocol.ts';
 import { renderTimesChart, timesLegend } from '../../charts/render.ts';
 import { deriveSeries, matchingRows, shapeText, type ChartSeries, type OtherSeries } from '../../charts/series.ts';
-import { environmentLine } from '../environment.ts';
+import { measuredLine } from '../environment.ts';
 import type { PanelHost, PanelKindBehaviour, RunArgs } from '../host.ts';
 import { compactResults, detailsOpen } from '../compact-table.ts';
 import { environmentLabel, importedFor, loadImports } from '../imports.ts';
 import { keptResults } from '../kept.ts';
 import { formatBytes, formatMs } from '../../format/units.ts';
-import { whenText } from '../progress.ts';
 import { note } from '../layout.ts';
 
 export async function runResults(host: PanelHost, { request, signal, onProgress }: RunArgs, variants: readonly string[]): Promise<BenchResult[]> {
@@ -43,7 +42,7 @@ export function resultFooter(host: PanelHost, results: readonly BenchResult[]): 
   host.foot.replaceChildren();
   const first = results[0];
   if (!first) return;
-  host.foot.append(note(doc, 'bp-env', `Measured ${whenText(first.at)} in ${environmentLine(first.env)}`));
+  host.foot.append(note(doc, 'bp-env', measuredLine(first.at, first.env)));
   const wrong = results.filter((r) => r.status === 'ok' && !r.correct).map((r) => r.variant);
   if (wrong.length > 0) {
     host.foot.append(note(doc, 'bp-warning', `✗ Wrong result from ${wrong.join(', ')}: its time does not count.`));

@@ -9,8 +9,7 @@ import type { PanelKindBehaviour } from '../host.ts';
 import { keptExtra } from '../kept.ts';
 import { detailsOpen, splitTable } from '../compact-table.ts';
 import { formatBytes, formatMs } from '../../format/units.ts';
-import { whenText } from '../progress.ts';
-import { environmentLine } from '../environment.ts';
+import { measuredLine } from '../environment.ts';
 import { note } from '../layout.ts';
 
 export interface MessagesData {
@@ -73,7 +72,7 @@ export const messagesKind = (): PanelKindBehaviour<MessagesData> => ({
         { head: 'Worker sees', cell: (c) => (c.error ? c.error : formatBytes(c.receivedBytes)), numeric: true, cls: (c) => (c.error ? 'bp-failed' : null) },
       ], ['Method', 'Median', 'Sender keeps', 'Worker sees'], data.costs, { open }),
     );
-    const p = note(host.doc, 'bp-env', `Measured ${whenText(data.at)} in ${environmentLine(host.services.environment.page())}.`);
+    const p = note(host.doc, 'bp-env', measuredLine(data.at, host.services.environment.page()));
     host.foot.replaceChildren(p);
   },
   ...keptExtra(isData),

@@ -4,11 +4,10 @@
 import type { ProfileRow } from '../../profile/instrument.ts';
 import type { ProfileReport } from '../../profile/protocol.ts';
 import { isProfiledKernel, PROFILED_KERNEL_IDS, PROFILED_KERNELS, type ProfiledKernel } from '../../profile/kernels.ts';
-import { environmentLine } from '../environment.ts';
+import { measuredLine } from '../environment.ts';
 import type { PanelKindBehaviour } from '../host.ts';
 import { keptExtra } from '../kept.ts';
 import { formatMs, formatRatio, sig } from '../../format/units.ts';
-import { whenText } from '../progress.ts';
 import { DEFAULT_SEED } from '../../data/generate.ts';
 import { note } from '../layout.ts';
 
@@ -102,7 +101,7 @@ export function profileKind(): PanelKindBehaviour<ProfileReport> {
         `Instrumented: ${formatMs(r.instrumentedMsPerCall)} per call; the real kernel: ${formatMs(r.plainMsPerCall)} per call (profiling slows it ${formatRatio(r.instrumentedMsPerCall / r.plainMsPerCall)}). ` +
           `A probe charges about ${sig(r.probeNsPerHit)} ns per hit to the lines around it.`,
         `${r.correct ? '✓ The instrumented kernel still computes the right product.' : '✗ The instrumented kernel gave a WRONG product.'}`,
-        `Measured ${whenText(r.at)} in ${environmentLine(r.env)}.`,
+        measuredLine(r.at, r.env),
       ];
       host.foot.replaceChildren(
         ...lines.map((t, i) => {

@@ -11,8 +11,7 @@ import type { PanelKindBehaviour } from '../host.ts';
 import { keptExtra } from '../kept.ts';
 import { detailsOpen, splitTable } from '../compact-table.ts';
 import { parseBoundedInt } from '../validate.ts';
-import { environmentLine } from '../environment.ts';
-import { whenText } from '../progress.ts';
+import { measuredLine } from '../environment.ts';
 import { formatPercent } from '../../format/units.ts';
 import { note } from '../layout.ts';
 
@@ -143,7 +142,7 @@ export function raceKind(): PanelKindBehaviour<RaceData> {
       );
       const verdict = plainVerdictText(data.plain);
       const v = note(host.doc, `${verdict.cls} bp-race-verdict`, verdict.text);
-      const p = note(host.doc, 'bp-env', `Measured ${whenText(data.at)} in ${environmentLine(host.services.environment.page())}.`);
+      const p = note(host.doc, 'bp-env', measuredLine(data.at, host.services.environment.page()));
       host.foot.replaceChildren(v, p);
     },
     ...keptExtra(isData),
