@@ -29,6 +29,17 @@ function browserLaunch(args: string[]): { readonly executablePath: string; reado
   };
 }
 
+/** Vitest browser mode in headless Chromium at the deck's size, launched with `args`. */
+function browserMode(args: string[]) {
+  return {
+    enabled: true,
+    headless: true,
+    viewport: { width: 1280, height: 720 },
+    provider: playwright({ launchOptions: browserLaunch(args) }),
+    instances: [{ browser: 'chromium' as const }],
+  };
+}
+
 export default defineConfig({
   base: './',
   // Build only: sw.js adds the isolation headers on static hosts and precaches the deck for offline use.
@@ -62,13 +73,7 @@ export default defineConfig({
           name: 'browser',
           include: ['tests/browser/**/*.test.ts'],
           testTimeout: 60_000,
-          browser: {
-            enabled: true,
-            headless: true,
-            viewport: { width: 1280, height: 720 },
-            provider: playwright({ launchOptions: browserLaunch(chromiumArgs) }),
-            instances: [{ browser: 'chromium' }],
-          },
+          browser: browserMode(chromiumArgs),
         },
       },
       {
@@ -78,13 +83,7 @@ export default defineConfig({
           name: 'browser-gpu',
           include: ['tests/browser-gpu/**/*.test.ts'],
           testTimeout: 60_000,
-          browser: {
-            enabled: true,
-            headless: true,
-            viewport: { width: 1280, height: 720 },
-            provider: playwright({ launchOptions: browserLaunch([...chromiumArgs, '--enable-unsafe-webgpu']) }),
-            instances: [{ browser: 'chromium' }],
-          },
+          browser: browserMode([...chromiumArgs, '--enable-unsafe-webgpu']),
         },
       },
       {
@@ -98,13 +97,7 @@ export default defineConfig({
           testTimeout: 200_000,
           sequence: { groupOrder: 1 },
           fileParallelism: false,
-          browser: {
-            enabled: true,
-            headless: true,
-            viewport: { width: 1280, height: 720 },
-            provider: playwright({ launchOptions: browserLaunch(chromiumArgs) }),
-            instances: [{ browser: 'chromium' }],
-          },
+          browser: browserMode(chromiumArgs),
         },
       },
       {

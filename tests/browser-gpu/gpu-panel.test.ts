@@ -3,23 +3,16 @@
 // table twin has every figure, cancel terminates the GPU worker, and the env view
 // shows the adapter. Small sizes: this checks wiring, not speed.
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { services } from '../browser/real-panels.ts';
+import { mountPanel, services, tableRows } from '../browser/real-panels.ts';
 import type { BenchPanel } from '../../src/panels/bench-panel.ts';
 import { loadPlot } from '../../src/charts/render.ts';
 import type { BenchResult } from '../../src/bench/protocol.ts';
 import { SOFTWARE_ADAPTER_NOTE } from '../../src/gpu/meta.ts';
 import { until } from '../browser/mount-deck.ts';
 
-function panel(attrs: Record<string, string>): BenchPanel {
-  const el = document.createElement('bench-panel') as BenchPanel;
-  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
-  el.style.cssText = 'display:block;width:760px';
-  document.body.append(el);
-  return el;
-}
+const panel = (attrs: Record<string, string>): BenchPanel => mountPanel<BenchPanel>(attrs, 760);
 
 
-const rows = (el: Element) => [...el.querySelectorAll('.bp-table tbody tr')].map((tr) => [...tr.children].map((c) => c.textContent ?? ''));
 
 afterAll(() => {
   services.workers.gpu.dispose();
@@ -60,7 +53,7 @@ describe('gpu-sweep on SwiftShader', () => {
     // Table twin: size, variant (⚠ on software rows), median, first call, kernel, moved, GFLOP/s, ✓.
     const heads = [...el.querySelectorAll('.bp-table thead th')].map((th) => th.textContent);
     expect(heads).toEqual(['Size', 'Variant', 'Median', 'First call', 'Kernel', 'Moved', 'GFLOP/s', 'Correct']);
-    const table = rows(el);
+    const table = tableRows(el);
     expect(table).toHaveLength(6);
     for (const r of table) expect(r.at(-1)).toBe('✓ correct');
     const tiled64 = table.find((r) => r[0] === '64' && r[1]!.startsWith('webgpu-tiled'))!;

@@ -2,19 +2,13 @@
 // with --disable-gpu and no WebGPU flag: navigator.gpu exists, but no adapter).
 // The panel must say why, still draw the CPU line, and leave other panels working.
 import { afterAll, describe, expect, it } from 'vitest';
-import { services } from './real-panels.ts';
+import { mountPanel, services, tableRows } from './real-panels.ts';
 import type { BenchPanel } from '../../src/panels/bench-panel.ts';
 import { loadPlot } from '../../src/charts/render.ts';
 import { GPU_F64_REASON } from '../../src/gpu/meta.ts';
 import { until } from './mount-deck.ts';
 
-function panel(attrs: Record<string, string>): BenchPanel {
-  const el = document.createElement('bench-panel') as BenchPanel;
-  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
-  el.style.cssText = 'display:block;width:760px';
-  document.body.append(el);
-  return el;
-}
+const panel = (attrs: Record<string, string>): BenchPanel => mountPanel<BenchPanel>(attrs, 760);
 
 
 async function run(el: BenchPanel): Promise<void> {
@@ -23,7 +17,6 @@ async function run(el: BenchPanel): Promise<void> {
   await until(() => el.getAttribute('aria-busy') !== 'true', 90_000, 'done');
 }
 
-const rows = (el: Element) => [...el.querySelectorAll('.bp-table tbody tr')].map((tr) => [...tr.children].map((c) => c.textContent ?? ''));
 
 afterAll(() => {
   services.workers.gpu.dispose();
@@ -53,7 +46,7 @@ describe('gpu-sweep without WebGPU', () => {
     const el = panel({ id: 'nogpu-sweep', kind: 'gpu-sweep', sizes: '16,32', samples: '5' });
     await run(el);
     expect(el.querySelector('[role="alert"]')?.textContent ?? '').toBe('');
-    const table = rows(el);
+    const table = tableRows(el);
     expect(table).toHaveLength(6);
     const cpu = table.filter((r) => r[1] === 'wasm-simd');
     expect(cpu.map((r) => r[0])).toEqual(['16', '32']);
@@ -88,7 +81,7 @@ describe('gpu-sweep without WebGPU', () => {
     const heads = [...el.querySelectorAll('.bp-table thead th')].map((th) => th.textContent ?? '');
     const correct = heads.indexOf('Correct');
     expect(correct).toBeGreaterThan(0);
-    expect(rows(el).map((r) => [r[0], r[correct]])).toEqual([
+    expect(tableRows(el).map((r) => [r[0], r[correct]])).toEqual([
       ['naive', '✓ correct'],
       ['wasm-simd', '✓ correct'],
     ]);

@@ -5,20 +5,14 @@
 // (what the dispatcher runs) is watched, on a pool of this page, for how many
 // tasks each product is cut into.
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import './real-panels.ts';
+import { mountPanel } from './real-panels.ts';
 import type { BenchPanel } from '../../src/panels/bench-panel.ts';
 import type { BenchResult } from '../../src/bench/protocol.ts';
 import { WorkerPool, type PoolWorker } from '../../src/pool/pool.ts';
 import { runParallel } from '../../src/parallel/run.ts';
 import { until } from './mount-deck.ts';
 
-function mount(attrs: Record<string, string>): BenchPanel {
-  const el = document.createElement('bench-panel') as BenchPanel;
-  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
-  el.style.width = '620px';
-  document.body.append(el);
-  return el;
-}
+const mount = (attrs: Record<string, string>): BenchPanel => mountPanel<BenchPanel>(attrs);
 
 const q = <T extends Element = HTMLElement>(el: Element, sel: string) => el.querySelector(sel) as T;
 const busy = (el: Element) => el.getAttribute('aria-busy') === 'true';

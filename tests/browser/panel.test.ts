@@ -2,20 +2,14 @@
 // Nothing here asserts a speed; only behaviour (chart, table, correctness,
 // cancel, validation, storage, export, and that the page never blocks).
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { services } from './real-panels.ts';
+import { mountPanel, services } from './real-panels.ts';
 import type { BenchPanel } from '../../src/panels/bench-panel.ts';
 import { storageKey } from '../../src/panels/storage.ts';
 import { warmPlot } from '../../src/charts/render.ts';
 import { mountEnvironmentButton } from '../../src/panels/environment.ts';
 import { until } from './mount-deck.ts';
 
-function mount(attrs: Record<string, string>): BenchPanel {
-  const el = document.createElement('bench-panel') as BenchPanel;
-  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
-  el.style.width = '620px';
-  document.body.append(el);
-  return el;
-}
+const mount = (attrs: Record<string, string>): BenchPanel => mountPanel<BenchPanel>(attrs);
 
 const q = <T extends Element = HTMLElement>(el: Element, sel: string) => el.querySelector(sel) as T;
 

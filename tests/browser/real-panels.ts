@@ -5,3 +5,16 @@ import { registerPanels } from '../../src/panels/register.ts';
 
 export const services = createBrowserServices(window);
 registerPanels(services);
+
+/** A <bench-panel> with these attributes, in the page at a fixed width (it lays itself out by its width). */
+export function mountPanel<T extends HTMLElement = HTMLElement>(attrs: Record<string, string>, width = 620): T {
+  const el = document.createElement('bench-panel');
+  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
+  el.style.cssText = `display:block;width:${width}px`;
+  document.body.append(el);
+  return el as T;
+}
+
+/** The cells of a panel's results table, row by row. */
+export const tableRows = (el: Element): string[][] =>
+  [...el.querySelectorAll('.bp-table tbody tr')].map((tr) => [...tr.children].map((c) => c.textContent ?? ''));

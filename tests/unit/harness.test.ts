@@ -3,19 +3,12 @@ import { prepareHere, runRequest, type HarnessOptions, type Prepare } from '../.
 import { LONG_CALL_MEASURE } from '../../src/bench/measure.ts';
 import { checkResult } from '../../src/check/allclose.ts';
 import { datasets, generateInputs, sampleSeed } from '../../src/data/generate.ts';
-import type { BenchRequest, BenchResult, Environment, MeasuredResult, Progress } from '../../src/bench/protocol.ts';
+import type { BenchRequest, BenchResult, MeasuredResult, Progress } from '../../src/bench/protocol.ts';
 import { referenceProduct } from '../../src/data/reference.ts';
 import type { Shape } from '../../src/kernels/types.ts';
 import type { RunOnce, Variant, VariantInputs } from '../../src/kernels/variant.ts';
+import { env } from './series-fixtures.ts';
 
-const env: Environment = {
-  crossOriginIsolated: true,
-  sharedArrayBuffer: true,
-  cores: 2,
-  timerResolutionMs: 0.005,
-  wasmSimd: true,
-  userAgent: 'test',
-};
 
 /** One fake clock shared by the harness and the fake kernels: only kernels move it. */
 function fakeClock() {

@@ -3,25 +3,9 @@
 import { describe, expect, it } from 'vitest';
 import { addImports, clearImports, environmentLabel, IMPORT_STORAGE_KEY, loadImports, MAX_IMPORT_BYTES, parseImport } from '../../src/panels/imports.ts';
 import { resultsToJson } from '../../src/panels/export.ts';
-import { loadAllResults, STORAGE_PREFIX, type KeyValueStore } from '../../src/panels/storage.ts';
+import { loadAllResults, STORAGE_PREFIX } from '../../src/panels/storage.ts';
 import { env, failed, legacyFailed, mixed } from './series-fixtures.ts';
-
-function memoryStore(failWrites = false): KeyValueStore & { map: Map<string, string> } {
-  const map = new Map<string, string>();
-  return {
-    map,
-    getItem: (k) => map.get(k) ?? null,
-    setItem: (k, v) => {
-      if (failWrites) throw new DOMException('quota', 'QuotaExceededError');
-      map.set(k, String(v));
-    },
-    removeItem: (k) => void map.delete(k),
-    key: (i) => [...map.keys()][i] ?? null,
-    get length() {
-      return map.size;
-    },
-  };
-}
+import { memoryStore } from './memory-store.ts';
 
 const firefox = { ...env, cores: 8, userAgent: 'Mozilla/5.0 (X11; Linux x86_64; rv:140.0) Gecko/20100101 Firefox/140.0' };
 

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { mergeRounds, roundPlan, workerSpeedups } from '../../src/bench/rounds.ts';
 import type { BenchRequest, BenchResult, Environment, FailedResult, MeasuredPeaks, MeasuredResult } from '../../src/bench/protocol.ts';
 import { computeStats } from '../../src/bench/stats.ts';
+import { env } from './series-fixtures.ts';
 
 const peaksFor = (workers: number): MeasuredPeaks => ({
   f32: { gflops: 50 * workers, fma: true, workers },
@@ -12,15 +13,7 @@ const peaksFor = (workers: number): MeasuredPeaks => ({
   f64Plain: { gflops: 10 * workers, fma: false, workers },
   perWorker: workers === 1,
 });
-const envFor = (workers: number): Environment => ({
-  crossOriginIsolated: true,
-  sharedArrayBuffer: true,
-  cores: 2,
-  timerResolutionMs: 0.005,
-  wasmSimd: true,
-  userAgent: 'test',
-  peaks: peaksFor(workers),
-});
+const envFor = (workers: number): Environment => ({ ...env, peaks: peaksFor(workers) });
 // 100³: 2 MFLOP per product, so 1 ms = 2 GFLOP/s.
 const shape = { m: 100, l: 100, n: 100 };
 

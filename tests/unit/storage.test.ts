@@ -6,28 +6,10 @@ import {
   loadResults,
   saveResults,
   storageKey,
-  type KeyValueStore,
 } from '../../src/panels/storage.ts';
 import type { BenchResult, FailedResult } from '../../src/bench/protocol.ts';
 import { failed, legacyFailed, measured, mixed } from './series-fixtures.ts';
-
-/** localStorage's behaviour over a Map, with an optional quota failure. */
-function memoryStore(failWrites = false): KeyValueStore & { map: Map<string, string> } {
-  const map = new Map<string, string>();
-  return {
-    map,
-    getItem: (k) => map.get(k) ?? null,
-    setItem: (k, v) => {
-      if (failWrites) throw new DOMException('quota', 'QuotaExceededError');
-      map.set(k, String(v));
-    },
-    removeItem: (k) => void map.delete(k),
-    key: (i) => [...map.keys()][i] ?? null,
-    get length() {
-      return map.size;
-    },
-  };
-}
+import { memoryStore } from './memory-store.ts';
 
 describe('results storage', () => {
   it('round-trips results per panel', () => {
